@@ -1,0 +1,30 @@
+package dev.rdpdoctor.casefile;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/**
+ * An event from the host's logs: {@code events[]}. Written as a bare id ({@code - 1058}) or with
+ * its source and text.
+ */
+public record WindowsEvent(Long id, String source, String text) {
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static WindowsEvent ofId(long id) {
+    return new WindowsEvent(id, null, null);
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+  public WindowsEvent {
+    if (id == null) {
+      throw new IllegalArgumentException("an event needs its id, e.g. 'id: 1058'");
+    }
+    if (id < 0 || id > 65535) {
+      throw new IllegalArgumentException("event id " + id + " is out of range: Windows event ids are 0 to 65535");
+    }
+  }
+
+  /** True when the event's text mentions {@code fragment}, ignoring case. */
+  public boolean mentions(String fragment) {
+    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(fragment.toLowerCase(java.util.Locale.ROOT));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code rdp-doctor} command line: glue between picocli and the commands. */
+@Command(
+    name = "rdp-doctor",
+    description = "Diagnoses the Remote Desktop error 0x904 with extended code 0x7.",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {DiagnoseCommand.class},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:a check or test failed",
+      "2:usage error",
+      "3:invalid input (case file or rules), located errors on stderr",
+      "4:internal error"
+    })
+public final class Main implements Runnable {
+
+  @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show the stack trace of an internal error.")
+  boolean stacktrace;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    Main main = new Main();
+    CommandLine cli = new CommandLine(main);
+    cli.setOut(o);
+    cli.setErr(e);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof InvalidInputException invalid) {
+        invalid.errors().stream().map(InputError::format).forEach(e::println);
+        e.flush();
+        return ExitCode.INVALID_INPUT;
+      }
+      e.println("rdp-doctor: internal error: " + ex);
+      if (main.stacktrace) {
+        ex.printStackTrace(e);
+      } else {
+        e.println("rdp-doctor: run again with --stacktrace for details");
+      }
+      e.flush();
+      return ExitCode.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((ex, args2) -> {
+      e.println("rdp-doctor: " + ex.getMessage());
+      e.println("Try 'rdp-doctor " + (ex.getCommandLine().getCommandName().equals("rdp-doctor") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+      e.flush();
+      return ExitCode.USAGE;
+    });
+    int code = cli.execute(args);
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"rdp-doctor " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

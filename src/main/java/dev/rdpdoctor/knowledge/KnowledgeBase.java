@@ -1,0 +1,47 @@
+package dev.rdpdoctor.knowledge;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+
+/**
+ * A loaded knowledge base: the compiled rules, what is known of each rule, and the catalogs of
+ * causes and sources. Immutable and shared by all sessions of a process.
+ *
+ * @param origin where it was loaded from, as shown to the user
+ */
+public record KnowledgeBase(
+    String origin,
+    KieBase kieBase,
+    Map<String, RuleInfo> rules,
+    Map<String, Cause> causes,
+    Map<String, Source> sources) {
+
+  public KnowledgeBase {
+    rules = Map.copyOf(rules);
+    causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
+    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+  }
+
+  /** The rule with this package-qualified name. */
+  public Optional<RuleInfo> rule(String packageName, String name) {
+    return Optional.ofNullable(rules.get((packageName == null || packageName.isEmpty() ? "" : packageName + ".") + name));
+  }
+
+  public Collection<RuleInfo> allRules() {
+    return rules.values();
+  }
+
+  public Cause cause(String id) {
+    Cause c = causes.get(id);
+    if (c == null) {
+      throw new IllegalArgumentException("no cause '" + id + "' in the catalog");
+    }
+    return c;
+  }
+
+  public Optional<Source> source(String id) {
+    return Optional.ofNullable(sources.get(id));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.rdpdoctor.knowledge;
+
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.yaml.SourceMap;
+import dev.rdpdoctor.yaml.StrictYamlReader;
+import dev.rdpdoctor.yaml.YamlDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads a knowledge-base folder: {@code sources.yaml}, {@code causes.yaml} and every
+ * {@code *.drl} below it. Anything wrong is reported, located, as invalid input.
+ */
+public final class KnowledgeLoader {
+
+  public static final String SOURCES = "sources.yaml";
+  public static final String CAUSES = "causes.yaml";
+
+  private final StrictYamlReader yaml = new StrictYamlReader();
+
+  /** The copy of {@code rules/} the jar carries. */
+  public KnowledgeBase loadBundled() {
+    return load(bundledRoot(), "bundled:rules");
+  }
+
+  /** A folder on disk, shown to the user as given. */
+  public KnowledgeBase load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
+    }
+    return load(dir, dir.toString());
+  }
+
+  KnowledgeBase load(Path root, String shownAs) {
+    List<InputError> errors = new ArrayList<>();
+    YamlDocument<SourceCatalog> sources = readCatalog(root, shownAs, SOURCES, SourceCatalog.class);
+    YamlDocument<CauseCatalog> causes = readCatalog(root, shownAs, CAUSES, CauseCatalog.class);
+    Map<String, Source> sourceById = new LinkedHashMap<>();
+    List<Source> sourceList = sources.value().sources();
+    for (int i = 0; i < sourceList.size(); i++) {
+      Source s = sourceList.get(i);
+      if (sourceById.putIfAbsent(s.id(), s) != null) {
+        errors.add(sources.sourceMap().errorAt("sources[" + i + "].id", "duplicate source id '" + s.id() + "'"));
+      }
+    }
+    Map<String, Cause> causeById = new LinkedHashMap<>();
+    checkCauses(causes, sourceById, causeById, errors);
+
+    Map<String, String> drl = readDrl(root, shownAs);
+    if (drl.isEmpty()) {
+      errors.add(InputError.error(shownAs, 1, 1, "no .drl rule files in the rules folder"));
+    }
+    DrlIndexer indexer = new DrlIndexer();
+    Map<String, RuleInfo> rules = new HashMap<>();
+    Map<String, RuleInfo> byId = new HashMap<>();
+    for (Map.Entry<String, String> e : drl.entrySet()) {
+      DrlIndexer.Indexed indexed = indexer.index(e.getKey(), e.getValue());
+      errors.addAll(indexed.errors());
+      for (RuleInfo rule : indexed.rules()) {
+        checkRule(rule, causeById, sourceById, byId, errors);
+        rules.put(rule.key(), rule);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl);
+    if (!compiled.errors().isEmpty()) {
+      throw new InvalidInputException(compiled.errors());
+    }
+    return new KnowledgeBase(shownAs, compiled.kieBase(), rules, causeById, sourceById);
+  }
+
+  private static void checkCauses(
+      YamlDocument<CauseCatalog> causes,
+      Map<String, Source> sourceById,
+      Map<String, Cause> causeById,
+      List<InputError> errors) {
+    SourceMap map = causes.sourceMap();
+    List<Cause> list = causes.value().causes();
+    for (int i = 0; i < list.size(); i++) {
+      Cause c = list.get(i);
+      String at = "causes[" + i + "]";
+      if (causeById.putIfAbsent(c.id(), c) != null) {
+        errors.add(map.errorAt(at + ".id", "duplicate cause id '" + c.id() + "'"));
+      }
+      unknownSources(map, at + ".sources", c.sources(), sourceById, errors);
+      Map<String, Fix> fixIds = new HashMap<>();
+      for (int j = 0; j < c.fixes().size(); j++) {
+        Fix f = c.fixes().get(j);
+        String fixAt = at + ".fixes[" + j + "]";
+        if (fixIds.putIfAbsent(f.id(), f) != null) {
+          errors.add(map.errorAt(fixAt + ".id", "duplicate fix id '" + f.id() + "' in cause '" + c.id() + "'"));
+        }
+        unknownSources(map, fixAt + ".sources", f.sources(), sourceById, errors);
+      }
+    }
+  }
+
+  private static void unknownSources(
+      SourceMap map, String at, List<String> cited, Map<String, Source> known, List<InputError> errors) {
+    for (int k = 0; k < cited.size(); k++) {
+      if (!known.containsKey(cited.get(k))) {
+        errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES));
+      }
+    }
+  }
+
+  private static void checkRule(
+      RuleInfo rule,
+      Map<String, Cause> causes,
+      Map<String, Source> sources,
+      Map<String, RuleInfo> byId,
+      List<InputError> errors) {
+    String name = "rule '" + rule.name() + "'";
+    RuleInfo twin = byId.putIfAbsent(rule.id(), rule);
+    if (twin != null) {
+      errors.add(error(rule, name + ": duplicate @id(\"" + rule.id() + "\"), also used at " + twin.location()));
+    }
+    if (rule.cause().isPresent()) {
+      String cause = rule.cause().get();
+      if (!causes.containsKey(cause)) {
+        String hint = dev.rdpdoctor.yaml.Suggestions.closest(cause, causes.keySet())
+            .map(s -> " did you mean '" + s + "'?").orElse("");
+        errors.add(error(rule, name + ": @cause(\"" + cause + "\") is not in " + CAUSES + ";" + hint));
+      }
+      if (rule.cf().isEmpty()) {
+        errors.add(error(rule, name + ": a rule with @cause needs @cf(...), its certainty factor in [-1, 1]"));
+      }
+    }
+    rule.cf().filter(cf -> cf < -1 || cf > 1 || cf.isNaN())
+        .ifPresent(cf -> errors.add(error(rule, name + ": @cf(" + cf + ") is outside [-1, 1]")));
+    for (String s : rule.sources()) {
+      if (!sources.containsKey(s)) {
+        errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES));
+      }
+    }
+  }
+
+  private static InputError error(RuleInfo rule, String message) {
+    return InputError.error(rule.file(), rule.line(), 1, message);
+  }
+
+  private <T> YamlDocument<T> readCatalog(Path root, String shownAs, String name, Class<T> type) {
+    Path file = root.resolve(name);
+    String shown = shownAs + "/" + name;
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(InputError.error(shown, 1, 1, "missing: a rules folder needs " + name));
+    }
+    try {
+      return yaml.read(shown, Files.readAllBytes(file), type);
+    } catch (IOException e) {
+      throw new InvalidInputException(InputError.error(shown, 1, 1, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private static Map<String, String> readDrl(Path root, String shownAs) {
+    Map<String, String> drl = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      List<Path> sorted =
+          files.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".drl"))
+              .filter(Files::isRegularFile)
+              .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
+              .toList();
+      for (Path p : sorted) {
+        String relative = root.relativize(p).toString().replace('\\', '/');
+        drl.put(shownAs + "/" + relative, Files.readString(p, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return drl;
+  }
+
+  private static Path bundledRoot() {
+    URL url = KnowledgeLoader.class.getResource("/rules/" + CAUSES);
+    if (url == null) {
+      throw new IllegalStateException("the jar carries no rules/ folder");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          return FileSystems.getFileSystem(uri).getPath("/rules");
+        } catch (FileSystemNotFoundException e) {
+          return FileSystems.newFileSystem(uri, Map.of()).getPath("/rules");
+        }
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open the bundled rules: " + e.getMessage(), e);
+    }
+  }
+}

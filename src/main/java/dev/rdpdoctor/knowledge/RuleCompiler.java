@@ -1,0 +1,50 @@
+package dev.rdpdoctor.knowledge;
+
+import dev.rdpdoctor.yaml.InputError;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/** Compiles DRL with the plain DRL path, which locates every error by file, line and column. */
+final class RuleCompiler {
+
+  record Compiled(KieBase kieBase, List<InputError> errors) {}
+
+  /** @param drlByFile DRL source by the file name shown to the user, in load order */
+  Compiled compile(Map<String, String> drlByFile) {
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    drlByFile.forEach(
+        (file, drl) ->
+            builder.add(
+                ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(file),
+                ResourceType.DRL));
+    List<InputError> errors = new ArrayList<>();
+    for (KnowledgeBuilderError error : builder.getErrors()) {
+      String message = error.getMessage();
+      if (message != null && message.contains("Parser returned a null Package")) {
+        continue; // follows a parse error that is already reported
+      }
+      String file = error.getResource() == null ? "(rules)" : error.getResource().getSourcePath();
+      int line = error.getLines().length > 0 ? error.getLines()[0] : 1;
+      int column = 1;
+      if (error instanceof ParserError p) {
+        column = p.getCol() + 1;
+      } else if (error instanceof DescrBuildError d && d.getDescr() != null) {
+        column = Math.max(d.getDescr().getColumn(), 0) + 1;
+        line = line > 0 ? line : d.getDescr().getLine();
+      }
+      errors.add(InputError.error(file, line, column, DrlMessages.clean(message)));
+    }
+    return new Compiled(errors.isEmpty() ? builder.newKieBase() : null, errors);
+  }
+}

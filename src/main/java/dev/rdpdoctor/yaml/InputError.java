@@ -1,0 +1,49 @@
+package dev.rdpdoctor.yaml;
+
+import java.util.Objects;
+
+/** One located problem in a file the user gave us, printed as {@code FILE:LINE:COL: error: message}. */
+public record InputError(String file, int line, int column, Severity severity, String message) {
+
+  public enum Severity {
+    ERROR,
+    WARNING;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public InputError {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(message, "message");
+    if (message.isBlank()) {
+      throw new IllegalArgumentException("an input error needs a message");
+    }
+    line = Math.max(line, 1);
+    column = Math.max(column, 1);
+    message = oneLine(message);
+  }
+
+  public static InputError error(String file, int line, int column, String message) {
+    return new InputError(file, line, column, Severity.ERROR, message);
+  }
+
+  public static InputError warning(String file, int line, int column, String message) {
+    return new InputError(file, line, column, Severity.WARNING, message);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The line a user sees on stderr. */
+  public String format() {
+    return file + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("\\s{2,}", " ");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rdpdoctor.yaml;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every scalar and section of a YAML document by its path ({@code host.rdp.port},
+ * {@code events[0].id}), with its position and the text as written. Lets reports quote the
+ * user's own words and lets later checks point at the line that holds a value.
+ */
+public final class SourceMap {
+
+  private final String file;
+  private final Map<String, Located> entries;
+
+  SourceMap(String file, Map<String, Located> entries) {
+    this.file = file;
+    this.entries = Map.copyOf(entries);
+  }
+
+  public static SourceMap empty(String file) {
+    return new SourceMap(file, new LinkedHashMap<>());
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public Optional<Located> find(String path) {
+    return Optional.ofNullable(entries.get(path));
+  }
+
+  /** The entry for {@code path}, or for the nearest section that contains it. */
+  public Optional<Located> nearest(String path) {
+    String p = path;
+    while (!p.isEmpty()) {
+      Located hit = entries.get(p);
+      if (hit != null) {
+        return Optional.of(hit);
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut < 0 ? "" : p.substring(0, cut);
+    }
+    return Optional.empty();
+  }
+
+  /** An error located at {@code path}, or at the start of the file when the path was not written. */
+  public InputError errorAt(String path, String message) {
+    return nearest(path)
+        .map(l -> InputError.error(file, l.line(), l.column(), message))
+        .orElseGet(() -> InputError.error(file, 1, 1, message));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.rdpdoctor.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Walks a YAML token stream once and records the position and text of every value by path. */
+final class SourceMapper {
+
+  private SourceMapper() {}
+
+  private static final class Frame {
+    final String path;
+    final boolean list;
+    int index;
+    String field;
+
+    Frame(String path, boolean list) {
+      this.path = path;
+      this.list = list;
+    }
+
+    String child() {
+      if (list) {
+        return path + "[" + index + "]";
+      }
+      return path.isEmpty() ? field : path + "." + field;
+    }
+  }
+
+  static SourceMap map(ObjectMapper mapper, String file, String text) throws IOException {
+    Map<String, Located> entries = new LinkedHashMap<>();
+    Deque<Frame> stack = new ArrayDeque<>();
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      JsonToken token;
+      while ((token = p.nextToken()) != null) {
+        if (token == JsonToken.FIELD_NAME) {
+          stack.peek().field = p.currentName();
+          continue;
+        }
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          stack.pop();
+          advance(stack);
+          if (stack.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        String path = stack.isEmpty() ? "" : stack.peek().child();
+        JsonLocation at = p.currentTokenLocation();
+        String written = token.isScalarValue() ? p.getText() : "";
+        entries.putIfAbsent(path, new Located(path, at.getLineNr(), at.getColumnNr(), written));
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          stack.push(new Frame(path, token == JsonToken.START_ARRAY));
+        } else {
+          advance(stack);
+        }
+      }
+    }
+    return new SourceMap(file, entries);
+  }
+
+  private static void advance(Deque<Frame> stack) {
+    if (!stack.isEmpty() && stack.peek().list) {
+      stack.peek().index++;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.rdpdoctor.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a YAML file into a record type, strictly: unknown keys, wrong types, values outside
+ * their set and malformed YAML all become one located {@link InputError}.
+ */
+public final class StrictYamlReader {
+
+  private final ObjectMapper mapper = YamlMapper.yaml();
+
+  public <T> YamlDocument<T> read(Path path, Class<T> type) {
+    String file = path.toString();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(path)) {
+        throw new InvalidInputException(InputError.error(file, 1, 1, "is a directory, not a YAML file"));
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(InputError.error(file, 1, 1, "no such file"));
+    } catch (IOException e) {
+      throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read the file: " + e.getMessage()));
+    }
+    return read(file, bytes, type);
+  }
+
+  public <T> YamlDocument<T> read(String file, byte[] bytes, Class<T> type) {
+    String text = decode(file, bytes);
+    if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+      throw new InvalidInputException(
+          InputError.error(file, 1, 1, "the file is empty: it states nothing to read"));
+    }
+    SourceMap sourceMap;
+    try {
+      sourceMap = SourceMapper.map(mapper, file, text);
+      if (sourceMap.find("").map(Located::text).filter(t -> !t.isEmpty()).isPresent()
+          || !startsWithMapping(text)) {
+        throw new InvalidInputException(
+            InputError.error(file, 1, 1, "expected sections of 'key: value' lines at the top level"));
+      }
+      T value = mapper.readValue(text, type);
+      return new YamlDocument<>(value, sourceMap);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(locate(file, e));
+    } catch (IOException e) {
+      throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private boolean startsWithMapping(String text) {
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      return p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+    } catch (IOException e) {
+      return true; // syntax errors are reported, located, by the full read
+    }
+  }
+
+  private static String decode(String file, byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          column = 1;
+        } else if ((bytes[i] & 0xC0) != 0x80) {
+          column++;
+        }
+      }
+      throw new InvalidInputException(
+          InputError.error(
+              file, line, column, "the file is not UTF-8 text (a bad byte here); save it as UTF-8"));
+    }
+    decoder.flush(out);
+    String text = out.flip().toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  static InputError locate(String file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    int line = at == null ? 1 : at.getLineNr();
+    int column = at == null ? 1 : at.getColumnNr();
+    MarkedYAMLException yaml = findCause(e, MarkedYAMLException.class);
+    if (yaml != null) {
+      String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
+      var mark = yaml.getProblemMark();
+      if (mark != null) {
+        line = mark.getLine() + 1;
+        column = mark.getColumn() + 1;
+      }
+      String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+      return InputError.error(file, line, column, "invalid YAML: " + problem + context);
+    }
+    if (e instanceof JsonMappingException m) {
+      return InputError.error(file, line, column, describe(m));
+    }
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      String key = message.replaceAll(".*'(.*)'.*", "$1");
+      return InputError.error(file, line, column, "duplicate key '" + key + "': each key may appear once in a section");
+    }
+    return InputError.error(file, line, column, "invalid YAML: " + message);
+  }
+
+  private static String describe(JsonMappingException e) {
+    String path = pathOf(e.getPath());
+    String where = path.isEmpty() ? "" : path + ": ";
+    if (e instanceof UnrecognizedPropertyException u) {
+      String section = pathOf(e.getPath().subList(0, e.getPath().size() - 1));
+      List<String> known =
+          u.getKnownPropertyIds() == null
+              ? List.of()
+              : u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
+      String hint =
+          Suggestions.closest(u.getPropertyName(), known).map(s -> " did you mean '" + s + "'?").orElse("");
+      return "unknown key '" + u.getPropertyName() + "' in "
+          + (section.isEmpty() ? "the top level" : "'" + section + "'") + ";" + hint
+          + " allowed keys: " + String.join(", ", known);
+    }
+    if (e instanceof InvalidFormatException f) {
+      return where + "expected " + Shapes.expected(typeOf(e, f.getTargetType()))
+          + ", got '" + f.getValue() + "'";
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return where + v.getCause().getMessage();
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null && !ownMessage(e)) {
+      JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+      return where + "expected " + Shapes.expected(typeOf(e, m.getTargetType())) + ", got "
+          + Shapes.describe(token);
+    }
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+      return "a second YAML document follows the first; put everything in one document";
+    }
+    return where + e.getOriginalMessage();
+  }
+
+  /** True when one of our own deserializers wrote the message. */
+  private static boolean ownMessage(JsonMappingException e) {
+    String m = e.getOriginalMessage();
+    return m != null && !m.startsWith("Cannot ") && !m.startsWith("Unexpected ");
+  }
+
+  private static JavaType typeOf(JsonMappingException e, Class<?> type) {
+    return com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance().constructType(type);
+  }
+
+  static String pathOf(List<JsonMappingException.Reference> references) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference r : references) {
+      if (r.getFieldName() != null) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static <X extends Throwable> X findCause(Throwable t, Class<X> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+
+}
