@@ -60,7 +60,7 @@ final class Interpreter {
     long daysLeft = ChronoUnit.DAYS.between(observed, stated.notAfter());
     if (stated.expired() != null && stated.expired() != expired) {
       errors.add(sourceMap.errorAt(at + ".expired",
-          "'expired: " + stated.expired() + "' contradicts not_after " + stated.notAfter()
+          at + ".expired: 'expired: " + stated.expired() + "' contradicts not_after " + stated.notAfter()
               + (expired ? ", which is before" : ", which is not before") + " the observed date "
               + observed));
     }
@@ -82,7 +82,7 @@ final class Interpreter {
     boolean covered = HostNames.covered(stated.fqdn(), stated.certificateNames());
     if (stated.nameMatches() != null && stated.nameMatches() != covered) {
       errors.add(sourceMap.errorAt(at + ".name_matches",
-          "'name_matches: " + stated.nameMatches() + "' contradicts the names: " + stated.fqdn()
+          at + ".name_matches: 'name_matches: " + stated.nameMatches() + "' contradicts the names: " + stated.fqdn()
               + (covered ? " is" : " is not") + " covered by " + String.join(", ", stated.certificateNames())));
     }
     if (stated.nameMatches() == null) {

@@ -1,6 +1,7 @@
 package dev.rdpdoctor.casefile;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.rdpdoctor.yaml.SpelledValues;
 import java.time.LocalDate;
 
 /**
@@ -9,9 +10,11 @@ import java.time.LocalDate;
  */
 public record RecentChange(ChangeKind kind, LocalDate date, String detail) {
 
+  private static final SpelledValues<ChangeKind> KINDS = SpelledValues.of(ChangeKind.class);
+
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  static RecentChange ofKind(ChangeKind kind) {
-    return new RecentChange(kind, null, null);
+  static RecentChange ofKind(String kind) {
+    return new RecentChange(KINDS.parse(kind), null, null);
   }
 
   @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)

@@ -47,8 +47,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    KnowledgeBase knowledge = rules.load();
-    Diagnoser diagnoser = new Diagnoser(knowledge);
+    KnowledgeBase knowledge = null;
+    Diagnoser diagnoser = null;
     CaseFileReader reader = new CaseFileReader();
     int exit = ExitCode.OK;
     boolean first = true;
@@ -61,6 +61,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         err.flush();
         exit = ExitCode.INVALID_INPUT;
         continue;
+      }
+      if (diagnoser == null) {
+        knowledge = rules.load();
+        diagnoser = new Diagnoser(knowledge);
       }
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);
       if (format == Format.json) {

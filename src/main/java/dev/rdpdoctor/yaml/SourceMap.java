@@ -1,6 +1,5 @@
 package dev.rdpdoctor.yaml;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,14 +12,21 @@ public final class SourceMap {
 
   private final String file;
   private final Map<String, Located> entries;
+  private final Map<String, Located> keys;
 
-  SourceMap(String file, Map<String, Located> entries) {
+  SourceMap(String file, Map<String, Located> entries, Map<String, Located> keys) {
     this.file = file;
     this.entries = Map.copyOf(entries);
+    this.keys = Map.copyOf(keys);
   }
 
   public static SourceMap empty(String file) {
-    return new SourceMap(file, new LinkedHashMap<>());
+    return new SourceMap(file, Map.of(), Map.of());
+  }
+
+  /** Where the key of {@code path} is written ({@code nla_required:} of {@code rdp.nla_required}). */
+  public Optional<Located> key(String path) {
+    return Optional.ofNullable(keys.get(path));
   }
 
   public String file() {

@@ -36,12 +36,16 @@ final class SourceMapper {
 
   static SourceMap map(ObjectMapper mapper, String file, String text) throws IOException {
     Map<String, Located> entries = new LinkedHashMap<>();
+    Map<String, Located> keys = new LinkedHashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = p.nextToken()) != null) {
         if (token == JsonToken.FIELD_NAME) {
-          stack.peek().field = p.currentName();
+          Frame frame = stack.peek();
+          frame.field = p.currentName();
+          JsonLocation at = p.currentTokenLocation();
+          keys.putIfAbsent(frame.child(), new Located(frame.child(), at.getLineNr(), at.getColumnNr(), frame.field));
           continue;
         }
         if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
@@ -63,7 +67,7 @@ final class SourceMapper {
         }
       }
     }
-    return new SourceMap(file, entries);
+    return new SourceMap(file, entries, keys);
   }
 
   private static void advance(Deque<Frame> stack) {

@@ -6,30 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Reads any enum from its spelling or an alias; an unknown value names the allowed ones. */
 final class SpelledEnumDeserializer extends JsonDeserializer<Enum<?>> {
 
-  private final Map<String, Enum<?>> bySpelling = new LinkedHashMap<>();
-  private final List<String> allowed;
+  private final SpelledValues<?> values;
 
   SpelledEnumDeserializer(Class<?> type) {
-    for (Object o : type.getEnumConstants()) {
-      Enum<?> constant = (Enum<?>) o;
-      bySpelling.put(Spelled.spelling(constant), constant);
-      bySpelling.put(Spelled.normalise(constant.name()), constant);
-      if (constant instanceof Spelled spelled) {
-        spelled.aliases().forEach(a -> bySpelling.putIfAbsent(Spelled.normalise(a), constant));
-      }
-    }
-    allowed =
-        java.util.Arrays.stream(type.getEnumConstants())
-            .map(c -> Spelled.spelling((Enum<?>) c))
-            .collect(Collectors.toList());
+    this.values = SpelledValues.of(type.asSubclass(Enum.class));
   }
 
   @Override
@@ -37,18 +21,12 @@ final class SpelledEnumDeserializer extends JsonDeserializer<Enum<?>> {
     JsonToken token = p.currentToken();
     if (!token.isScalarValue()) {
       throw JsonMappingException.from(
-          p, "expected one of " + String.join(", ", allowed) + ", got " + Shapes.describe(token));
+          p, "expected one of " + values.allowed() + ", got " + Shapes.describe(token));
     }
-    String text = p.getText();
-    Enum<?> hit = bySpelling.get(Spelled.normalise(text));
-    if (hit != null) {
-      return hit;
+    try {
+      return values.parse(p.getText());
+    } catch (IllegalArgumentException e) {
+      throw JsonMappingException.from(p, e.getMessage());
     }
-    String hint =
-        Suggestions.closest(Spelled.normalise(text), allowed)
-            .map(s -> "; did you mean '" + s + "'?")
-            .orElse("");
-    throw JsonMappingException.from(
-        p, "'" + text + "' is not allowed" + hint + " allowed: " + String.join(", ", allowed));
   }
 }

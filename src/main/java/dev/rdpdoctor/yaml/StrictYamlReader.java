@@ -54,18 +54,21 @@ public final class StrictYamlReader {
       throw new InvalidInputException(
           InputError.error(file, 1, 1, "the file is empty: it states nothing to read"));
     }
-    SourceMap sourceMap;
+    SourceMap sourceMap = null;
     try {
       sourceMap = SourceMapper.map(mapper, file, text);
-      if (sourceMap.find("").map(Located::text).filter(t -> !t.isEmpty()).isPresent()
-          || !startsWithMapping(text)) {
-        throw new InvalidInputException(
-            InputError.error(file, 1, 1, "expected sections of 'key: value' lines at the top level"));
+      Located root = sourceMap.find("").orElse(new Located("", 1, 1, ""));
+      JsonToken first = firstToken(text);
+      if (first != JsonToken.START_OBJECT) {
+        throw new InvalidInputException(InputError.error(file, root.line(), root.column(),
+            "expected sections of 'key: value' lines at the top level, got " + Shapes.describe(first)));
       }
       T value = mapper.readValue(text, type);
       return new YamlDocument<>(value, sourceMap);
     } catch (InvalidInputException e) {
       throw e;
+    } catch (JsonMappingException e) {
+      throw new InvalidInputException(relocate(locate(file, e), e, sourceMap));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(locate(file, e));
     } catch (IOException e) {
@@ -73,11 +76,24 @@ public final class StrictYamlReader {
     }
   }
 
-  private boolean startsWithMapping(String text) {
+  /**
+   * Jackson reports some errors after the value they concern (an object's end); point at the
+   * key the user wrote, or at the start of the value, instead.
+   */
+  private static InputError relocate(InputError error, JsonMappingException e, SourceMap map) {
+    if (map == null || e.getPath().isEmpty()) {
+      return error;
+    }
+    String path = pathOf(e.getPath());
+    var at = e instanceof UnrecognizedPropertyException
+        ? map.key(path)
+        : map.find(path).or(() -> map.key(path));
+    return at.map(l -> InputError.error(error.file(), l.line(), l.column(), error.message())).orElse(error);
+  }
+
+  private JsonToken firstToken(String text) throws IOException {
     try (JsonParser p = mapper.getFactory().createParser(text)) {
-      return p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT;
-    } catch (IOException e) {
-      return true; // syntax errors are reported, located, by the full read
+      return p.nextToken();
     }
   }
 

@@ -1,0 +1,129 @@
+package dev.rdpdoctor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.RulesFolder;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnoserTest {
+
+  @TempDir Path dir;
+
+  private Diagnosis diagnose(String drl, String yaml) {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, drl));
+    CaseFile c = new CaseFileReader().read("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return new Diagnoser(kb, 200).diagnose(c);
+  }
+
+  @Test
+  void aRuleCountsOnceForItsCauseHoweverManyFactsItMatches() {
+    Diagnosis d = diagnose("""
+        rule "event seen" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when WindowsEvent(id == 1058) then end
+        """, "events: [1058, 1058, 1058]");
+    CauseAssessment alpha = d.top().orElseThrow();
+    assertThat(alpha.cf()).isCloseTo(0.5, within(1e-12));
+    assertThat(alpha.evidence()).singleElement().satisfies(e -> assertThat(e.firings()).hasSize(3));
+  }
+
+  @Test
+  void theTraceQuotesTheUsersPathsValuesAndLines() {
+    Diagnosis d = diagnose("""
+        rule "nla on rdp" @id("T-1") @cause("alpha") @cf(0.7) @sources("doc-high")
+        when RdpSettings(securityLayer == SecurityLayer.RDP, nlaRequired == true) then end
+        """, "title: t\nrdp:\n  nla_required: yes\n  security_layer: 0\n");
+    Firing f = d.top().orElseThrow().evidence().get(0).firings().get(0);
+    assertThat(f.facts()).extracting(MatchedFact::path, MatchedFact::value, m -> m.line().orElse(-1))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("rdp.nla_required", "yes", 3),
+            org.assertj.core.groups.Tuple.tuple("rdp.security_layer", "0", 4));
+  }
+
+  @Test
+  void aChainOfFindingsIsTraced() {
+    Diagnosis d = diagnose("""
+        rule "derive" @id("T-1")
+        when Certificate(expired == true) then insertLogical(new Finding("tls-broken")); end
+        rule "conclude" @id("T-2") @cause("alpha") @cf(0.6) @sources("doc-high")
+        when Finding(name == "tls-broken") then end
+        """, "observed: 2026-11-20\ncertificate: {not_after: 2026-01-01}");
+    Firing conclude = d.top().orElseThrow().evidence().get(0).firings().get(0);
+    assertThat(conclude.findings()).extracting(Finding::name).containsExactly("tls-broken");
+    assertThat(conclude.premises()).hasSize(1);
+    Firing derive = d.firing(conclude.premises().get(0));
+    assertThat(derive.rule().id()).isEqualTo("T-1");
+    assertThat(derive.facts()).singleElement().satisfies(m -> {
+      assertThat(m.path()).isEqualTo("certificate.expired");
+      assertThat(m.value()).isEqualTo("true");
+      assertThat(m.derivation()).hasValueSatisfying(s -> assertThat(s).contains("2026-01-01"));
+    });
+  }
+
+  @Test
+  void onlyNegativeEvidenceRulesACauseOut() {
+    Diagnosis d = diagnose("""
+        rule "for" @id("T-1") @cause("beta") @cf(0.4) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+        rule "against" @id("T-2") @cause("alpha") @cf(-0.6) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+        """, "client: {app: mstsc}");
+    assertThat(d.ranked()).extracting(a -> a.cause().id()).containsExactly("beta");
+    assertThat(d.ruledOut()).extracting(a -> a.cause().id()).containsExactly("alpha");
+  }
+
+  @Test
+  void aTieGoesToTheCauseWhoseFirstFixIsSafer() {
+    // alpha's safest fix is medium risk, beta's is low: beta first although alpha sorts first by name.
+    Diagnosis d = diagnose("""
+        rule "a" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+        rule "b" @id("T-2") @cause("beta") @cf(0.5) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+        """, "client: {app: mstsc}");
+    assertThat(d.ranked()).extracting(a -> a.cause().id()).containsExactly("beta", "alpha");
+  }
+
+  @Test
+  void unknownFactsMatchNoRule() {
+    Diagnosis d = diagnose("""
+        rule "nla off" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high") when RdpSettings(nlaRequired == false) then end
+        rule "nla on" @id("T-2") @cause("beta") @cf(0.5) @sources("doc-high") when RdpSettings(nlaRequired == true) then end
+        """, "title: nothing about nla");
+    assertThat(d.firings()).isEmpty();
+    assertThat(d.ranked()).isEmpty();
+  }
+
+  @Test
+  void aLoopStopsAtTheFireLimitNamingTheRule() {
+    assertThatThrownBy(() -> diagnose("""
+        rule "flip" @id("T-9")
+        when $f : Finding(name == "x") then delete($f); insert(new Finding("x")); end
+        rule "seed" @id("T-8") when Client() then insert(new Finding("x")); end
+        """, "title: t"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).format())
+            .contains("test/rules.drl:").contains("rule 'flip' fired").contains("the rules loop"));
+  }
+
+  @Test
+  void aConsequenceThatThrowsIsReportedWithItsRule() {
+    assertThatThrownBy(() -> diagnose("""
+        rule "boom" @id("T-1")
+        when Client() then throw new IllegalStateException("kaput"); end
+        """, "title: t"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> {
+          InputError err = ((InvalidInputException) e).errors().get(0);
+          assertThat(err.file()).endsWith("test/rules.drl");
+          assertThat(err.line()).isEqualTo(4);
+          assertThat(err.message()).contains("rule 'boom' failed in its consequence").contains("kaput");
+        });
+  }
+}

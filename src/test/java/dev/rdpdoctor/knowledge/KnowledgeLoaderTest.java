@@ -1,0 +1,145 @@
+package dev.rdpdoctor.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeLoaderTest {
+
+  @TempDir Path dir;
+
+  private List<String> errors(Path rules) {
+    try {
+      new KnowledgeLoader().load(rules);
+    } catch (InvalidInputException e) {
+      return e.errors().stream().map(InputError::format).toList();
+    }
+    throw new AssertionError("expected the rules to be rejected");
+  }
+
+  private String drlFile() {
+    return dir + "/test/rules.drl";
+  }
+
+  @Test
+  void loadsTheProjectsKnowledgeBaseWithItsMetadata() {
+    KnowledgeBase kb = Fixtures.knowledge();
+    assertThat(kb.causes()).containsKeys("cert-expired", "nla-security-mismatch", "gateway-cert-mismatch");
+    RuleInfo rule = kb.allRules().stream().filter(r -> r.id().equals("CERT-001")).findFirst().orElseThrow();
+    assertThat(rule.cause()).contains("cert-expired");
+    assertThat(rule.cf()).contains(0.8);
+    assertThat(rule.sources()).contains("ms-event-id-rdp");
+    assertThat(rule.file()).isEqualTo("rules/certificate/expired.drl");
+    assertThat(rule.fieldsOf("Certificate")).containsExactly("expired");
+  }
+
+  @Test
+  void theJarCarriesTheSameKnowledgeBase() {
+    KnowledgeBase bundled = new KnowledgeLoader().loadBundled();
+    assertThat(bundled.origin()).isEqualTo("bundled:rules");
+    assertThat(bundled.causes().keySet()).isEqualTo(Fixtures.knowledge().causes().keySet());
+    assertThat(bundled.rules().keySet()).isEqualTo(Fixtures.knowledge().rules().keySet());
+  }
+
+  @Test
+  void aSyntaxErrorIsLocatedByFileLineAndColumn() {
+    List<String> errors = errors(RulesFolder.write(dir, """
+        rule "broken" @id("T-1")
+        when
+          Client( app == )
+        then end
+        """));
+    assertThat(errors).singleElement().asString().startsWith(drlFile() + ":6:");
+    assertThat(errors.get(0)).matches(".*:6:\\d+: error: .*");
+  }
+
+  @Test
+  void everySyntaxErrorIsReported() {
+    List<String> errors = errors(RulesFolder.write(dir, """
+        rule "one" @id("T-1") when Client( app == ) then end
+        rule "two" @id("T-2") when Host( name == ) then end
+        """));
+    assertThat(errors).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(errors).anyMatch(e -> e.startsWith(drlFile() + ":4:")).anyMatch(e -> e.startsWith(drlFile() + ":5:"));
+  }
+
+  @Test
+  void aFieldThatDoesNotExistIsACompileErrorOnItsLine() {
+    List<String> errors = errors(RulesFolder.write(dir, """
+        rule "typo" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when
+          RdpSettings(nlaRequird == true)
+        then end
+        """));
+    assertThat(errors).singleElement().asString()
+        .startsWith(drlFile() + ":6:").contains("nlaRequird").doesNotContain("\n");
+  }
+
+  @Test
+  void anErrorInAConsequenceIsLocated() {
+    List<String> errors = errors(RulesFolder.write(dir, """
+        rule "bad then" @id("T-1")
+        when Client()
+        then int x = "text";
+        end
+        """));
+    assertThat(errors).singleElement().asString().startsWith(drlFile() + ":4:").contains("cannot convert from String to int");
+  }
+
+  @Test
+  void metadataMustPointIntoTheCatalogs() {
+    List<String> errors = errors(RulesFolder.write(dir, """
+        rule "a" @id("T-1") @cause("alpah") @cf(0.5) @sources("doc-high") when Client() then end
+        rule "b" @id("T-1") @cause("beta") @cf(1.5) @sources("nowhere") when Client() then end
+        rule "c" @id("T-3") @cause("beta") when Client() then end
+        """));
+    assertThat(errors).containsExactlyInAnyOrder(
+        drlFile() + ":4:1: error: rule 'a': @cause(\"alpah\") is not in causes.yaml; did you mean 'alpha'?",
+        drlFile() + ":5:1: error: rule 'b': duplicate @id(\"T-1\"), also used at " + drlFile() + ":4",
+        drlFile() + ":5:1: error: rule 'b': @cf(1.5) is outside [-1, 1]",
+        drlFile() + ":5:1: error: rule 'b': @sources cites 'nowhere', which is not in sources.yaml",
+        drlFile() + ":6:1: error: rule 'c': a rule with @cause needs @cf(...), its certainty factor in [-1, 1]");
+  }
+
+  @Test
+  void theCatalogsAreReadStrictly() {
+    String causes = RulesFolder.CAUSES.replace("steps: [look]", "steps: [look], rolback: nothing");
+    List<String> errors = errors(RulesFolder.write(dir, RulesFolder.SOURCES, causes, ""));
+    assertThat(errors).singleElement().asString()
+        .startsWith(dir + "/causes.yaml:12:")
+        .contains("unknown key 'rolback'").contains("did you mean 'rollback'?");
+  }
+
+  @Test
+  void aHighRiskFixMustSayHowToRollItBack() {
+    String causes = RulesFolder.CAUSES.replace(", rollback: undo it", "");
+    List<String> errors = errors(RulesFolder.write(dir, RulesFolder.SOURCES, causes, ""));
+    assertThat(errors).singleElement().asString()
+        .startsWith(dir + "/causes.yaml:6:")
+        .contains("fix 'alpha-risky' is high risk and must say how to roll it back");
+  }
+
+  @Test
+  void aCatalogMayOnlyCiteKnownSources() {
+    String withSources = RulesFolder.CAUSES.replaceFirst("area: test\n", "area: test\n    sources: [doc-high, doc-gone]\n");
+    List<String> errors = errors(RulesFolder.write(dir, RulesFolder.SOURCES, withSources, ""));
+    assertThat(errors).singleElement().asString()
+        .isEqualTo(dir + "/causes.yaml:5:25: error: unknown source 'doc-gone': not in sources.yaml");
+  }
+
+  @Test
+  void aFolderWithoutCatalogsOrRulesIsRejected() throws Exception {
+    assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + "/sources.yaml:1:1: error: missing: a rules folder needs sources.yaml");
+    Files.writeString(dir.resolve("sources.yaml"), RulesFolder.SOURCES);
+    Files.writeString(dir.resolve("causes.yaml"), RulesFolder.CAUSES);
+    assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + ":1:1: error: no .drl rule files in the rules folder");
+    assertThat(errors(dir.resolve("none"))).singleElement().asString().contains("not a rules folder");
+  }
+}
