@@ -1,12 +1,15 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --rules DIR}: which knowledge base to load. Without it, the folder the launcher names
+ * {@code --rules DIR}: which knowledge base to use. Without it, the folder the launcher names
  * (the checkout's {@code rules/}), else the copy inside the jar.
  */
 final class RulesOption {
@@ -16,18 +19,39 @@ final class RulesOption {
   @Option(
       names = "--rules",
       paramLabel = "DIR",
-      description = "Knowledge-base folder to use (default: the bundled rules/).")
+      description = "Knowledge-base folder to use (default: the checkout's rules/, or the copy in the jar).")
   Path rules;
+
+  /** The rules folder on disk, when there is one; empty means the copy in the jar. */
+  Optional<Path> folder() {
+    if (rules != null) {
+      return Optional.of(rules);
+    }
+    String launcherDefault = System.getProperty(DEFAULT_PROPERTY);
+    return launcherDefault == null || launcherDefault.isBlank() ? Optional.empty() : Optional.of(Path.of(launcherDefault));
+  }
 
   KnowledgeBase load() {
     KnowledgeLoader loader = new KnowledgeLoader();
-    if (rules != null) {
-      return loader.load(rules);
-    }
-    String launcherDefault = System.getProperty(DEFAULT_PROPERTY);
-    if (launcherDefault != null && !launcherDefault.isBlank()) {
-      return loader.load(Path.of(launcherDefault));
-    }
-    return loader.loadBundled();
+    return folder().map(loader::load).orElseGet(loader::loadBundled);
+  }
+
+  Inspection inspect() {
+    KnowledgeLoader loader = new KnowledgeLoader();
+    return folder().map(loader::inspect).orElseGet(loader::inspectBundled);
+  }
+
+  /** The samples that go with the rules: {@code facts-samples/} beside the rules folder. */
+  Optional<Path> defaultSamples() {
+    return folder()
+        .map(dir -> dir.toAbsolutePath().normalize().getParent())
+        .map(parent -> parent.resolve("facts-samples"))
+        .filter(Files::isDirectory)
+        .map(p -> rules != null ? relativeToWorkingDir(p) : p);
+  }
+
+  private static Path relativeToWorkingDir(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return p.startsWith(cwd) ? cwd.relativize(p) : p;
   }
 }

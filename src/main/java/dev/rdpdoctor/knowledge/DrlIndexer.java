@@ -58,7 +58,8 @@ final class DrlIndexer {
   }
 
   private RuleInfo describe(String file, String pkg, RuleDescr rule, List<InputError> errors) {
-    String id = text(rule, "id").orElse(rule.getName());
+    Optional<String> declaredId = text(rule, "id").filter(s -> !s.isBlank());
+    String id = declaredId.orElse(rule.getName());
     Optional<String> cause = text(rule, "cause");
     Optional<Double> cf = Optional.empty();
     Optional<String> cfText = text(rule, "cf");
@@ -75,7 +76,9 @@ final class DrlIndexer {
     List<PatternInfo> patterns = new ArrayList<>();
     collect(rule.getLhs(), false, patterns);
     String key = (pkg == null || pkg.isEmpty() ? "" : pkg + ".") + rule.getName();
-    return new RuleInfo(key, id, rule.getName(), file, rule.getLine(), cause, cf, sources, patterns);
+    String consequence = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
+    return new RuleInfo(key, id, declaredId.isPresent(), rule.getName(), file, rule.getLine(), cause, cf, sources, patterns,
+        consequence, rule.getConsequenceLine());
   }
 
   private static void collect(BaseDescr descr, boolean negated, List<PatternInfo> out) {

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,11 @@ public final class KnowledgeLoader {
     return load(bundledRoot(), "bundled:rules");
   }
 
+  /** {@link #inspect(Path)} for the copy of {@code rules/} the jar carries. */
+  public Inspection inspectBundled() {
+    return inspect(bundledRoot(), "bundled:rules", true);
+  }
+
   /** A folder on disk, shown to the user as given. */
   public KnowledgeBase load(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -47,45 +54,72 @@ public final class KnowledgeLoader {
   }
 
   KnowledgeBase load(Path root, String shownAs) {
-    List<InputError> errors = new ArrayList<>();
-    YamlDocument<SourceCatalog> sources = readCatalog(root, shownAs, SOURCES, SourceCatalog.class);
-    YamlDocument<CauseCatalog> causes = readCatalog(root, shownAs, CAUSES, CauseCatalog.class);
-    Map<String, Source> sourceById = new LinkedHashMap<>();
-    List<Source> sourceList = sources.value().sources();
-    for (int i = 0; i < sourceList.size(); i++) {
-      Source s = sourceList.get(i);
-      if (sourceById.putIfAbsent(s.id(), s) != null) {
-        errors.add(sources.sourceMap().errorAt("sources[" + i + "].id", "duplicate source id '" + s.id() + "'"));
-      }
+    Inspection inspection = inspect(root, shownAs, false);
+    if (!inspection.errors().isEmpty()) {
+      throw new InvalidInputException(inspection.errors());
     }
+    Map<String, RuleInfo> rules = new HashMap<>();
+    inspection.rules().forEach(r -> rules.put(r.key(), r));
+    return new KnowledgeBase(shownAs, inspection.kieBase().orElseThrow(), rules,
+        inspection.causes(), inspection.sources());
+  }
+
+  /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
+  public Inspection inspect(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
+    }
+    return inspect(dir, dir.toString(), true);
+  }
+
+  /**
+   * Reads the catalogs and the DRL and checks what loading needs. With {@code compileAnyway}
+   * the DRL is compiled even when the metadata is wrong, so every error is found in one go.
+   */
+  private Inspection inspect(Path root, String shownAs, boolean compileAnyway) {
+    List<InputError> errors = new ArrayList<>();
+    Optional<YamlDocument<SourceCatalog>> sources = readCatalog(root, shownAs, SOURCES, SourceCatalog.class, errors);
+    Optional<YamlDocument<CauseCatalog>> causes = readCatalog(root, shownAs, CAUSES, CauseCatalog.class, errors);
+    Map<String, Source> sourceById = new LinkedHashMap<>();
+    sources.ifPresent(doc -> {
+      List<Source> list = doc.value().sources();
+      for (int i = 0; i < list.size(); i++) {
+        Source s = list.get(i);
+        if (sourceById.putIfAbsent(s.id(), s) != null) {
+          errors.add(doc.sourceMap().errorAt("sources[" + i + "].id", "duplicate source id '" + s.id() + "'"));
+        }
+      }
+    });
     Map<String, Cause> causeById = new LinkedHashMap<>();
-    checkCauses(causes, sourceById, causeById, errors);
+    causes.ifPresent(doc -> checkCauses(doc, sources.isPresent() ? sourceById : null, causeById, errors));
 
     Map<String, String> drl = readDrl(root, shownAs);
     if (drl.isEmpty()) {
       errors.add(InputError.error(shownAs, 1, 1, "no .drl rule files in the rules folder"));
     }
     DrlIndexer indexer = new DrlIndexer();
-    Map<String, RuleInfo> rules = new HashMap<>();
+    List<RuleInfo> rules = new ArrayList<>();
     Map<String, RuleInfo> byId = new HashMap<>();
+    boolean parsed = true;
     for (Map.Entry<String, String> e : drl.entrySet()) {
       DrlIndexer.Indexed indexed = indexer.index(e.getKey(), e.getValue());
       errors.addAll(indexed.errors());
+      parsed &= indexed.errors().isEmpty();
       for (RuleInfo rule : indexed.rules()) {
-        checkRule(rule, causeById, sourceById, byId, errors);
-        rules.put(rule.key(), rule);
+        checkRule(rule, causes.isPresent() ? causeById : null, sources.isPresent() ? sourceById : null, byId, errors);
+        rules.add(rule);
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+    Optional<KieBase> kieBase = Optional.empty();
+    if (!drl.isEmpty() && (errors.isEmpty() || compileAnyway && parsed)) {
+      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl);
+      errors.addAll(compiled.errors());
+      kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl);
-    if (!compiled.errors().isEmpty()) {
-      throw new InvalidInputException(compiled.errors());
-    }
-    return new KnowledgeBase(shownAs, compiled.kieBase(), rules, causeById, sourceById);
+    return new Inspection(shownAs, sources, causes, sourceById, causeById, rules, drl, errors, kieBase);
   }
 
+  /** @param sourceById null when sources.yaml could not be read: citations are not checked */
   private static void checkCauses(
       YamlDocument<CauseCatalog> causes,
       Map<String, Source> sourceById,
@@ -114,6 +148,9 @@ public final class KnowledgeLoader {
 
   private static void unknownSources(
       SourceMap map, String at, List<String> cited, Map<String, Source> known, List<InputError> errors) {
+    if (known == null) {
+      return;
+    }
     for (int k = 0; k < cited.size(); k++) {
       if (!known.containsKey(cited.get(k))) {
         errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES));
@@ -134,7 +171,7 @@ public final class KnowledgeLoader {
     }
     if (rule.cause().isPresent()) {
       String cause = rule.cause().get();
-      if (!causes.containsKey(cause)) {
+      if (causes != null && !causes.containsKey(cause)) {
         String hint = dev.rdpdoctor.yaml.Suggestions.closest(cause, causes.keySet())
             .map(s -> " did you mean '" + s + "'?").orElse("");
         errors.add(error(rule, name + ": @cause(\"" + cause + "\") is not in " + CAUSES + ";" + hint));
@@ -145,7 +182,7 @@ public final class KnowledgeLoader {
     }
     rule.cf().filter(cf -> cf < -1 || cf > 1 || cf.isNaN())
         .ifPresent(cf -> errors.add(error(rule, name + ": @cf(" + cf + ") is outside [-1, 1]")));
-    for (String s : rule.sources()) {
+    for (String s : sources == null ? List.<String>of() : rule.sources()) {
       if (!sources.containsKey(s)) {
         errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES));
       }
@@ -156,17 +193,22 @@ public final class KnowledgeLoader {
     return InputError.error(rule.file(), rule.line(), 1, message);
   }
 
-  private <T> YamlDocument<T> readCatalog(Path root, String shownAs, String name, Class<T> type) {
+  private <T> Optional<YamlDocument<T>> readCatalog(
+      Path root, String shownAs, String name, Class<T> type, List<InputError> errors) {
     Path file = root.resolve(name);
     String shown = shownAs + "/" + name;
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(InputError.error(shown, 1, 1, "missing: a rules folder needs " + name));
+      errors.add(InputError.error(shown, 1, 1, "missing: a rules folder needs " + name));
+      return Optional.empty();
     }
     try {
-      return yaml.read(shown, Files.readAllBytes(file), type);
+      return Optional.of(yaml.read(shown, Files.readAllBytes(file), type));
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
     } catch (IOException e) {
-      throw new InvalidInputException(InputError.error(shown, 1, 1, "cannot read: " + e.getMessage()));
+      errors.add(InputError.error(shown, 1, 1, "cannot read: " + e.getMessage()));
     }
+    return Optional.empty();
   }
 
   private static Map<String, String> readDrl(Path root, String shownAs) {

@@ -53,8 +53,16 @@ public final class SourceMap {
 
   /** An error located at {@code path}, or at the start of the file when the path was not written. */
   public InputError errorAt(String path, String message) {
-    return nearest(path)
-        .map(l -> InputError.error(file, l.line(), l.column(), message))
-        .orElseGet(() -> InputError.error(file, 1, 1, message));
+    return at(path, InputError.Severity.ERROR, message);
+  }
+
+  /** A warning located like {@link #errorAt}. */
+  public InputError warningAt(String path, String message) {
+    return at(path, InputError.Severity.WARNING, message);
+  }
+
+  private InputError at(String path, InputError.Severity severity, String message) {
+    Located l = nearest(path).orElse(new Located(path, 1, 1, ""));
+    return new InputError(file, l.line(), l.column(), severity, message);
   }
 }

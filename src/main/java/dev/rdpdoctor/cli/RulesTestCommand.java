@@ -1,0 +1,65 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.ruletools.Coverage;
+import dev.rdpdoctor.ruletools.ScenarioReport;
+import dev.rdpdoctor.ruletools.ScenarioResult;
+import dev.rdpdoctor.ruletools.ScenarioRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rules test}: run samples against their expectations, then report coverage. */
+@Command(
+    name = "test",
+    description = "Run samples against their expect: blocks; one line per sample, the difference for a failure, then coverage.",
+    mixinStandardHelpOptions = true)
+final class RulesTestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin RulesOption rules;
+
+  @Parameters(paramLabel = "SAMPLE", arity = "0..*",
+      description = "Sample files or folders (default: facts-samples/ beside the rules folder).")
+  List<Path> paths = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Path> given = paths;
+    if (given.isEmpty()) {
+      given = rules.defaultSamples().map(List::of).orElseThrow(() -> new CommandLine.ParameterException(
+          spec.commandLine(), "no samples: name sample files or folders (there is no facts-samples/ beside the rules folder)"));
+    }
+    List<Path> samples = ScenarioRunner.samples(given);
+    if (samples.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml samples in " + given);
+    }
+    KnowledgeBase knowledge = rules.load();
+    ScenarioRunner runner = new ScenarioRunner(knowledge, new CaseFileReader());
+    ScenarioReport report = new ScenarioReport(knowledge);
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Path sample : samples) {
+      ScenarioResult r = runner.run(sample);
+      results.add(r);
+      report.write(r, out);
+    }
+    Coverage coverage = runner.coverage(results);
+    report.writeSummary(results, coverage, out);
+    out.flush();
+    if (results.stream().anyMatch(r -> !r.invalid().isEmpty())) {
+      return ExitCode.INVALID_INPUT;
+    }
+    return results.stream().allMatch(ScenarioResult::passed) ? ExitCode.OK : ExitCode.FAILED;
+  }
+}

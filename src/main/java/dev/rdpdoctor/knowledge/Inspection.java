@@ -1,0 +1,33 @@
+package dev.rdpdoctor.knowledge;
+
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.YamlDocument;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+
+/**
+ * A rules folder as read, whether or not it loads: the catalogs (with where each value is
+ * written), every rule found, the DRL text by file, the errors that prevent loading, and the
+ * compiled rules when there are none.
+ */
+public record Inspection(
+    String origin,
+    Optional<YamlDocument<SourceCatalog>> sourceCatalog,
+    Optional<YamlDocument<CauseCatalog>> causeCatalog,
+    Map<String, Source> sources,
+    Map<String, Cause> causes,
+    List<RuleInfo> rules,
+    Map<String, String> drl,
+    List<InputError> errors,
+    Optional<KieBase> kieBase) {
+
+  public Inspection {
+    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
+    rules = List.copyOf(rules);
+    drl = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(drl));
+    errors = List.copyOf(errors);
+  }
+}

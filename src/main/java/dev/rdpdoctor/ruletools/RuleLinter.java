@@ -1,0 +1,238 @@
+package dev.rdpdoctor.ruletools;
+
+import dev.rdpdoctor.casefile.Expectation;
+import dev.rdpdoctor.casefile.FactTypes;
+import dev.rdpdoctor.engine.Finding;
+import dev.rdpdoctor.knowledge.Cause;
+import dev.rdpdoctor.knowledge.CauseCatalog;
+import dev.rdpdoctor.knowledge.Fix;
+import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.PatternInfo;
+import dev.rdpdoctor.knowledge.Reliability;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.Source;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.SourceMap;
+import dev.rdpdoctor.yaml.Suggestions;
+import dev.rdpdoctor.yaml.YamlDocument;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The knowledge team's linter: everything {@link Inspection} found, plus what makes a rule
+ * base hard to trust or maintain, each finding located in its DRL or YAML file.
+ */
+public final class RuleLinter {
+
+  /** The highest |CF| a rule may carry when every source it cites is unofficial. */
+  public static final double UNOFFICIAL_CF_LIMIT = 0.4;
+
+  private static final Pattern SIDE_EFFECT =
+      Pattern.compile("System\\s*\\.\\s*(out|err|in|exit)|\\bScanner\\b|java\\.io\\.|java\\.nio\\.|\\bFiles\\s*\\.|"
+          + "\\bFile(Reader|Writer|InputStream|OutputStream)?\\s*\\(|\\bRuntime\\b|\\bProcessBuilder\\b|"
+          + "\\bhalt\\s*\\(|Thread\\s*\\.\\s*sleep|\\bSocket\\b|\\bURL\\b|\\bHttpClient\\b|printStackTrace");
+  private static final Pattern FINDING_CREATED = Pattern.compile("new\\s+Finding\\s*\\(\\s*\"([^\"]+)\"");
+  private static final Pattern FINDING_MATCHED = Pattern.compile("name\\s*==\\s*\"([^\"]+)\"");
+  private static final Pattern NOT_EQUAL_BOOLEAN = Pattern.compile("([A-Za-z_][\\w.]*)\\s*!=\\s*(true|false)\\b");
+
+  private final Map<String, Class<?>> factTypes = new LinkedHashMap<>();
+
+  public RuleLinter() {
+    FactTypes.ALL.forEach(t -> factTypes.put(t.getSimpleName(), t));
+    factTypes.put(Finding.class.getSimpleName(), Finding.class);
+  }
+
+  /**
+   * @param samples the expectations of the samples that go with these rules; empty when there are
+   *     none to look at (then no finding is made about samples)
+   */
+  public List<InputError> lint(Inspection in, Optional<List<Expectation>> samples) {
+    List<InputError> out = new ArrayList<>();
+    List<InputError> fieldFindings = new ArrayList<>();
+    for (RuleInfo rule : in.rules()) {
+      lintRule(rule, in, out, fieldFindings);
+    }
+    out.addAll(fieldFindings);
+    lintFindings(in, out);
+    in.causeCatalog().ifPresent(doc -> lintCauses(in, doc, samples, out));
+    in.sourceCatalog().ifPresent(doc -> lintSources(in, doc.sourceMap(), out));
+    for (InputError e : in.errors()) {
+      boolean sameAsFieldFinding = e.message().contains("unable to resolve method")
+          && fieldFindings.stream().anyMatch(f -> f.file().equals(e.file()) && f.line() == e.line());
+      if (!sameAsFieldFinding) {
+        out.add(e);
+      }
+    }
+    out.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
+        .thenComparingInt(InputError::column).thenComparing(InputError::message));
+    return out;
+  }
+
+  private void lintRule(RuleInfo rule, Inspection in, List<InputError> out, List<InputError> fieldFindings) {
+    String name = "rule '" + rule.name() + "'";
+    if (!rule.idDeclared()) {
+      out.add(error(rule, rule.line(), name + " has no @id(...): give it a stable id, e.g. @id(\"CERT-010\")"));
+    }
+    if (rule.cause().isPresent() && rule.sources().isEmpty()) {
+      out.add(error(rule, rule.line(), name + " gives evidence but cites no @sources(...)"));
+    }
+    if (rule.cause().isPresent() && rule.cf().isPresent() && !rule.sources().isEmpty()
+        && Math.abs(rule.cf().get()) > UNOFFICIAL_CF_LIMIT
+        && rule.sources().stream().map(in.sources()::get)
+            .allMatch(s -> s != null && s.reliability() == Reliability.LOW)) {
+      out.add(InputError.warning(rule.file(), rule.line(), 1, name + " cites only unofficial sources but carries @cf("
+          + rule.cf().get() + "); keep such claims within +/-" + UNOFFICIAL_CF_LIMIT + " or cite an official source"));
+    }
+    Matcher io = SIDE_EFFECT.matcher(rule.consequence());
+    if (io.find()) {
+      int line = rule.consequenceLine() + (int) rule.consequence().substring(0, io.start()).chars().filter(c -> c == '\n').count();
+      out.add(error(rule, line, name + " has a side effect in its consequence (" + io.group().strip()
+          + "): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf"));
+    }
+    for (PatternInfo pattern : rule.patterns()) {
+      String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
+      Class<?> type = factTypes.get(simple);
+      if (type == null) {
+        String hint = Suggestions.closest(simple, factTypes.keySet()).map(s -> " did you mean " + s + "?").orElse("");
+        out.add(error(rule, pattern.line(), name + " matches '" + simple + "', which is never a fact, so it can never match;"
+            + hint + " facts are " + String.join(", ", factTypes.keySet())));
+        continue;
+      }
+      for (String field : pattern.fields()) {
+        unknownField(type, field).ifPresent(problem ->
+            fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + simple + ": " + problem
+                + ", so the rule can never match")));
+      }
+      for (String constraint : pattern.constraints()) {
+        Matcher m = NOT_EQUAL_BOOLEAN.matcher(constraint);
+        while (m.find()) {
+          out.add(InputError.warning(rule.file(), pattern.line(), 1, name + ": '" + m.group().strip()
+              + "' also matches when " + m.group(1) + " is unknown; write '" + m.group(1) + " == "
+              + ("true".equals(m.group(2)) ? "false" : "true") + "' to match only a known value"));
+        }
+      }
+    }
+  }
+
+  /** Why the field path does not exist on the type, or empty when it does. */
+  static Optional<String> unknownField(Class<?> type, String fieldPath) {
+    Class<?> current = type;
+    for (String part : fieldPath.split("\\.")) {
+      if (!current.isRecord()) {
+        return Optional.empty(); // a method on a value (String, List): not ours to judge
+      }
+      RecordComponent[] components = current.getRecordComponents();
+      Optional<RecordComponent> hit = Arrays.stream(components).filter(c -> c.getName().equals(part)).findFirst();
+      if (hit.isEmpty()) {
+        boolean method = Arrays.stream(current.getMethods()).anyMatch(m -> m.getName().equals(part) && m.getParameterCount() == 0);
+        if (method) {
+          return Optional.empty();
+        }
+        List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        String hint = Suggestions.closest(part, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return Optional.of(current.getSimpleName() + " has no field '" + part + "'" + hint);
+      }
+      current = hit.get().getType();
+    }
+    return Optional.empty();
+  }
+
+  private static void lintFindings(Inspection in, List<InputError> out) {
+    Set<String> created = new HashSet<>();
+    for (RuleInfo rule : in.rules()) {
+      Matcher m = FINDING_CREATED.matcher(rule.consequence());
+      while (m.find()) {
+        created.add(m.group(1));
+      }
+    }
+    Set<String> matched = new HashSet<>();
+    for (RuleInfo rule : in.rules()) {
+      for (PatternInfo p : rule.patterns()) {
+        if (!p.type().endsWith("Finding")) {
+          continue;
+        }
+        for (String c : p.constraints()) {
+          Matcher m = FINDING_MATCHED.matcher(c);
+          while (m.find()) {
+            matched.add(m.group(1));
+            if (!created.contains(m.group(1)) && !p.negated()) {
+              out.add(error(rule, p.line(), "rule '" + rule.name() + "' matches the finding \"" + m.group(1)
+                  + "\", which no rule creates, so it can never match"));
+            }
+          }
+        }
+      }
+    }
+    for (RuleInfo rule : in.rules()) {
+      Matcher m = FINDING_CREATED.matcher(rule.consequence());
+      while (m.find()) {
+        if (!matched.contains(m.group(1))) {
+          out.add(InputError.warning(rule.file(), rule.consequenceLine(), 1, "rule '" + rule.name()
+              + "' creates the finding \"" + m.group(1) + "\", which no rule uses"));
+        }
+      }
+    }
+  }
+
+  private static void lintCauses(
+      Inspection in, YamlDocument<CauseCatalog> doc, Optional<List<Expectation>> samples, List<InputError> out) {
+    SourceMap map = doc.sourceMap();
+    List<Cause> causes = doc.value().causes();
+    for (int i = 0; i < causes.size(); i++) {
+      Cause c = causes.get(i);
+      String at = "causes[" + i + "]";
+      if (in.rules().stream().noneMatch(r -> r.cause().filter(c.id()::equals).isPresent())) {
+        out.add(map.errorAt(at + ".id", "cause '" + c.id() + "' has no rule: no @cause(\"" + c.id() + "\") in any .drl file"));
+      }
+      if (c.fixes().isEmpty()) {
+        out.add(map.errorAt(at + ".id", "cause '" + c.id() + "' has no fix"));
+      }
+      for (int j = 0; j < c.fixes().size(); j++) {
+        Fix f = c.fixes().get(j);
+        String fixAt = at + ".fixes[" + j + "]";
+        if (f.rollback() == null || f.rollback().isBlank()) {
+          out.add(map.errorAt(fixAt + ".id", "fix '" + f.id() + "' does not say how to roll it back ('rollback')"));
+        }
+        if (f.verify() == null || f.verify().isBlank()) {
+          out.add(map.errorAt(fixAt + ".id", "fix '" + f.id() + "' does not say how to verify it ('verify')"));
+        }
+      }
+      samples.ifPresent(list -> {
+        boolean covered = list.stream().anyMatch(e -> e.top().equals(c.id()) || e.ranked().contains(c.id()));
+        if (!covered) {
+          out.add(map.warningAt(at + ".id", "cause '" + c.id() + "' has no sample: no sample expects it as top or ranked"));
+        }
+      });
+    }
+  }
+
+  private static void lintSources(Inspection in, SourceMap map, List<InputError> out) {
+    Set<String> cited = new HashSet<>();
+    in.rules().forEach(r -> cited.addAll(r.sources()));
+    for (Cause c : in.causes().values()) {
+      cited.addAll(c.sources());
+      c.fixes().forEach(f -> cited.addAll(f.sources()));
+    }
+    int i = 0;
+    for (Source s : in.sourceCatalog().map(d -> d.value().sources()).orElse(List.of())) {
+      if (!cited.contains(s.id())) {
+        out.add(map.warningAt("sources[" + i + "].id", "source '" + s.id() + "' is cited by no rule, cause or fix"));
+      }
+      i++;
+    }
+  }
+
+  private static InputError error(RuleInfo rule, int line, String message) {
+    return InputError.error(rule.file(), line, 1, message);
+  }
+}
