@@ -136,7 +136,10 @@ class KnowledgeLoaderTest {
 
   @Test
   void aFolderWithoutCatalogsOrRulesIsRejected() throws Exception {
-    assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + "/sources.yaml:1:1: error: missing: a rules folder needs sources.yaml");
+    assertThat(errors(dir)).containsExactly(
+        dir + "/sources.yaml:1:1: error: missing: a rules folder needs sources.yaml",
+        dir + "/causes.yaml:1:1: error: missing: a rules folder needs causes.yaml",
+        dir + ":1:1: error: no .drl rule files in the rules folder");
     Files.writeString(dir.resolve("sources.yaml"), RulesFolder.SOURCES);
     Files.writeString(dir.resolve("causes.yaml"), RulesFolder.CAUSES);
     assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + ":1:1: error: no .drl rule files in the rules folder");
