@@ -3,7 +3,7 @@ package dev.rdpdoctor.casefile;
 import dev.rdpdoctor.yaml.Spelled;
 import java.util.List;
 
-/** A recent change on the host, often what set the failure off. */
+/** A recent change on the host or on the way to it, often what set the failure off. */
 public enum ChangeKind implements Spelled {
   OS_UPGRADE("upgrade", "feature-update", "in-place-upgrade"),
   WINDOWS_UPDATE("update", "patch", "cumulative-update"),
@@ -12,6 +12,8 @@ public enum ChangeKind implements Spelled {
   HARDENING_BASELINE("hardening", "security-baseline", "cis-baseline"),
   NEW_ANTIVIRUS("antivirus", "av", "edr", "new-av"),
   IMAGE_CAPTURE("sysprep", "image", "captured-image", "cloned"),
+  /** A firewall, router, NAT, load balancer or VPN change on the way to the host. */
+  NETWORK_CHANGE("firewall-change", "router-change", "nat-change", "new-firewall"),
   OTHER;
 
   private final List<String> aliases;

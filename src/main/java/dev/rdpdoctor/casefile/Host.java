@@ -2,14 +2,28 @@ package dev.rdpdoctor.casefile;
 
 import java.util.List;
 
-/** The machine the user connects to: {@code host:}. */
-public record Host(String name, String os, Long build, HostPlatform platform, List<RecentChange> recentChanges) {
+/**
+ * The machine the user connects to: {@code host:}.
+ *
+ * @param clockSkewMinutes how far the host's clock is from the client's, in minutes, either way
+ *     (for example from nmap rdp-ntlm-info's System_Time, or w32tm /stripchart)
+ * @param wmiRepositoryConsistent {@code winmgmt /verifyrepository} reports the WMI repository
+ *     consistent
+ */
+public record Host(
+    String name,
+    String os,
+    Long build,
+    HostPlatform platform,
+    List<RecentChange> recentChanges,
+    Long clockSkewMinutes,
+    Boolean wmiRepositoryConsistent) {
 
   public Host {
     recentChanges = recentChanges == null ? null : List.copyOf(recentChanges);
   }
 
   static Host unknown() {
-    return new Host(null, null, null, null, null);
+    return new Host(null, null, null, null, null, null, null);
   }
 }

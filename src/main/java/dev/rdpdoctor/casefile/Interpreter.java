@@ -44,7 +44,7 @@ final class Interpreter {
     SymptomFile interpreted =
         new SymptomFile(file.title(), file.notes(), observed, file.error(), file.client(),
             new ConnectionPath(path.kind(), path.target(), gateway), file.host(), file.rdp(),
-            certificate, file.events(), file.tests(), probe, file.expect());
+            certificate, file.sessions(), file.events(), file.tests(), probe, file.expect());
     return new CaseFile(source, interpreted, observed, facts(interpreted, gateway, certificate),
         sourceMap, derivations);
   }
@@ -107,6 +107,7 @@ final class Interpreter {
     }
     facts.add(new Fact("rdp", f.rdp() == null ? RdpSettings.unknown() : f.rdp()));
     facts.add(new Fact("certificate", certificate == null ? Certificate.unknown() : certificate));
+    facts.add(new Fact("sessions", f.sessions() == null ? Sessions.unknown() : f.sessions()));
     for (int i = 0; i < f.events().size(); i++) {
       facts.add(new Fact("events[" + i + "]", f.events().get(i)));
     }

@@ -12,6 +12,11 @@ public record RecentChange(ChangeKind kind, LocalDate date, String detail) {
 
   private static final SpelledValues<ChangeKind> KINDS = SpelledValues.of(ChangeKind.class);
 
+  /**
+   * The bare form. It takes the text rather than the enum: Jackson hands a delegating creator
+   * of another type whatever the YAML holds, a section included, whereas a text creator is used
+   * for text only, so a section still reaches the properties creator below.
+   */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   static RecentChange ofKind(String kind) {
     return new RecentChange(KINDS.parse(kind), null, null);

@@ -10,6 +10,7 @@ import java.util.List;
  * @param title a one-line summary of the ticket
  * @param notes free text, kept but not read by the rules
  * @param observed when the symptoms were seen; dates are judged against it (default: today)
+ * @param sessions the host's sessions and listener, as query session / qwinsta show them
  */
 public record SymptomFile(
     String title,
@@ -21,6 +22,7 @@ public record SymptomFile(
     Host host,
     RdpSettings rdp,
     Certificate certificate,
+    Sessions sessions,
     List<WindowsEvent> events,
     DifferentialTests tests,
     Probe probe,
