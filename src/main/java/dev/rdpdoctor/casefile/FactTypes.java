@@ -19,6 +19,7 @@ public final class FactTypes {
           Certificate.class,
           WindowsEvent.class,
           DifferentialTests.class,
+          Sessions.class,
           ProbeDns.class,
           ProbeTcp.class,
           ProbeNegotiation.class,

@@ -28,7 +28,9 @@ final class RulesOption {
       return Optional.of(rules);
     }
     String launcherDefault = System.getProperty(DEFAULT_PROPERTY);
-    return launcherDefault == null || launcherDefault.isBlank() ? Optional.empty() : Optional.of(Path.of(launcherDefault));
+    return launcherDefault == null || launcherDefault.isBlank()
+        ? Optional.empty()
+        : Optional.of(relativeToWorkingDir(Path.of(launcherDefault)));
   }
 
   KnowledgeBase load() {
@@ -47,11 +49,13 @@ final class RulesOption {
         .map(dir -> dir.toAbsolutePath().normalize().getParent())
         .map(parent -> parent.resolve("facts-samples"))
         .filter(Files::isDirectory)
-        .map(p -> rules != null ? relativeToWorkingDir(p) : p);
+        .map(RulesOption::relativeToWorkingDir);
   }
 
+  /** Paths under the working directory are shown relative to it, as a user would type them. */
   private static Path relativeToWorkingDir(Path p) {
     Path cwd = Path.of("").toAbsolutePath();
-    return p.startsWith(cwd) ? cwd.relativize(p) : p;
+    Path absolute = p.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : p;
   }
 }
