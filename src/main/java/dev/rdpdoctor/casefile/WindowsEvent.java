@@ -24,6 +24,7 @@ public record WindowsEvent(Long id, String source, String text) {
   }
 
   /** True when the event's text mentions {@code fragment}, ignoring case. */
+  @Reads("text")
   public boolean mentions(String fragment) {
     return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(fragment.toLowerCase(java.util.Locale.ROOT));
   }

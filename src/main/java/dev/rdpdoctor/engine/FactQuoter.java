@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.Reads;
 import dev.rdpdoctor.yaml.Located;
 import dev.rdpdoctor.yaml.Spelled;
 import java.lang.reflect.InvocationTargetException;
@@ -27,7 +28,13 @@ final class FactQuoter {
   List<MatchedFact> quote(Object fact, String factPath, List<String> fields) {
     List<MatchedFact> out = new ArrayList<>();
     for (String field : fields) {
-      resolve(fact, factPath, field).ifPresent(out::add);
+      if (field.endsWith("()")) {
+        for (String read : readBy(fact, field.substring(0, field.length() - 2))) {
+          resolve(fact, factPath, read).ifPresent(out::add);
+        }
+      } else {
+        resolve(fact, factPath, field).ifPresent(out::add);
+      }
     }
     if (out.isEmpty()) {
       out.add(quoteValue(factPath, fact));
@@ -50,6 +57,17 @@ final class FactQuoter {
       path.append('.').append(SNAKE.translate(part));
     }
     return Optional.of(quoteValue(path.toString(), value));
+  }
+
+  /** The fields a helper method declares it reads ({@link Reads}). */
+  private static List<String> readBy(Object fact, String method) {
+    return java.util.Arrays.stream(fact.getClass().getMethods())
+        .filter(m -> m.getName().equals(method))
+        .map(m -> m.getAnnotation(Reads.class))
+        .filter(java.util.Objects::nonNull)
+        .flatMap(r -> java.util.Arrays.stream(r.value()))
+        .distinct()
+        .toList();
   }
 
   /** The component's value (empty for null), or null when the record has no such component. */

@@ -25,7 +25,7 @@ final class DrlIndexer {
 
   private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern FIELD =
-      Pattern.compile("(?<![\\w$.])([a-z][A-Za-z0-9_]*(?:\\.[a-z][A-Za-z0-9_]*)*)(?!\\s*\\()");
+      Pattern.compile("(?<![\\w$.])([a-z][A-Za-z0-9_]*(?:\\.[a-z][A-Za-z0-9_]*)*)(?![\\w.])(\\s*\\()?");
   private static final Set<String> KEYWORDS =
       Set.of("true", "false", "null", "contains", "matches", "memberOf", "in", "not", "excludes",
           "soundslike", "str", "instanceof", "this", "after", "before");
@@ -113,7 +113,7 @@ final class DrlIndexer {
     while (m.find()) {
       String name = m.group(1);
       if (!KEYWORDS.contains(name)) {
-        out.add(name);
+        out.add(m.group(2) == null ? name : name + "()");
       }
     }
     return List.copyOf(out);

@@ -15,6 +15,7 @@ final class DrlMessages {
     m = m.replaceAll("\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
     m = m.replaceAll("\\[Error: ([^\\]]*)\\]", "$1");
     m = m.replace("Rule Compilation error", "");
+    m = m.replaceAll("Unable to Analyse Expression (.*?):\\s", "in '$1': ");
     m = m.replaceAll("\\s+", " ").strip();
     m = m.replaceAll("^:\\s*", "");
     return m.isEmpty() ? "invalid rule" : m;

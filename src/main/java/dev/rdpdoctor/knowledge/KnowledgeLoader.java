@@ -42,7 +42,7 @@ public final class KnowledgeLoader {
 
   /** {@link #inspect(Path)} for the copy of {@code rules/} the jar carries. */
   public Inspection inspectBundled() {
-    return inspect(bundledRoot(), "bundled:rules", true);
+    return inspect(bundledRoot(), "bundled:rules", true, false);
   }
 
   /** A folder on disk, shown to the user as given. */
@@ -54,7 +54,7 @@ public final class KnowledgeLoader {
   }
 
   KnowledgeBase load(Path root, String shownAs) {
-    Inspection inspection = inspect(root, shownAs, false);
+    Inspection inspection = inspect(root, shownAs, false, true);
     if (!inspection.errors().isEmpty()) {
       throw new InvalidInputException(inspection.errors());
     }
@@ -69,14 +69,15 @@ public final class KnowledgeLoader {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
     }
-    return inspect(dir, dir.toString(), true);
+    return inspect(dir, dir.toString(), true, false);
   }
 
   /**
    * Reads the catalogs and the DRL and checks what loading needs. With {@code compileAnyway}
-   * the DRL is compiled even when the metadata is wrong, so every error is found in one go.
+   * the DRL is compiled even when the metadata is wrong, so every error is found in one go;
+   * with {@code buildKieBase} the compiled rules are assembled for use.
    */
-  private Inspection inspect(Path root, String shownAs, boolean compileAnyway) {
+  private Inspection inspect(Path root, String shownAs, boolean compileAnyway, boolean buildKieBase) {
     List<InputError> errors = new ArrayList<>();
     Optional<YamlDocument<SourceCatalog>> sources = readCatalog(root, shownAs, SOURCES, SourceCatalog.class, errors);
     Optional<YamlDocument<CauseCatalog>> causes = readCatalog(root, shownAs, CAUSES, CauseCatalog.class, errors);
@@ -112,7 +113,9 @@ public final class KnowledgeLoader {
     }
     Optional<KieBase> kieBase = Optional.empty();
     if (!drl.isEmpty() && (errors.isEmpty() || compileAnyway && parsed)) {
-      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl);
+      Map<String, Map<Integer, Integer>> thenLines = new HashMap<>();
+      rules.forEach(r -> thenLines.computeIfAbsent(r.file(), f -> new HashMap<>()).put(r.line(), r.consequenceLine()));
+      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl, thenLines, buildKieBase);
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }

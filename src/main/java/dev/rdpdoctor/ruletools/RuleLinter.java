@@ -126,6 +126,13 @@ public final class RuleLinter {
 
   /** Why the field path does not exist on the type, or empty when it does. */
   static Optional<String> unknownField(Class<?> type, String fieldPath) {
+    if (fieldPath.endsWith("()")) {
+      String method = fieldPath.substring(0, fieldPath.length() - 2);
+      if (method.contains(".") || Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(method))) {
+        return Optional.empty();
+      }
+      return Optional.of(type.getSimpleName() + " has no method '" + method + "'");
+    }
     Class<?> current = type;
     for (String part : fieldPath.split("\\.")) {
       if (!current.isRecord()) {

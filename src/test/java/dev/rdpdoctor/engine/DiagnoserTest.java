@@ -116,7 +116,7 @@ class DiagnoserTest {
   void aConsequenceThatThrowsIsReportedWithItsRule() {
     assertThatThrownBy(() -> diagnose("""
         rule "boom" @id("T-1")
-        when Client() then throw new IllegalStateException("kaput"); end
+        when Client() then Integer.parseInt("kaput"); end
         """, "title: t"))
         .isInstanceOf(InvalidInputException.class)
         .satisfies(e -> {

@@ -90,7 +90,7 @@ class KnowledgeLoaderTest {
         then int x = "text";
         end
         """));
-    assertThat(errors).singleElement().asString().startsWith(drlFile() + ":4:").contains("cannot convert from String to int");
+    assertThat(errors).singleElement().asString().isEqualTo(drlFile() + ":6:1: error: in 'int x = \"text\";': cannot assign type java.lang.String to int");
   }
 
   @Test
