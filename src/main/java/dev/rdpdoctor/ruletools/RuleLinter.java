@@ -95,7 +95,7 @@ public final class RuleLinter {
     }
     Matcher io = SIDE_EFFECT.matcher(rule.consequence());
     if (io.find()) {
-      int line = rule.consequenceLine() + (int) rule.consequence().substring(0, io.start()).chars().filter(c -> c == '\n').count();
+      int line = lineOf(in.drl().get(rule.file()), rule.consequenceLine(), io.group());
       out.add(error(rule, line, name + " has a side effect in its consequence (" + io.group().strip()
           + "): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf"));
     }
@@ -122,6 +122,20 @@ public final class RuleLinter {
         }
       }
     }
+  }
+
+  /** The first line at or after {@code from} that holds {@code text}; {@code from} if none does. */
+  private static int lineOf(String source, int from, String text) {
+    if (source == null) {
+      return from;
+    }
+    List<String> lines = source.lines().toList();
+    for (int i = Math.max(from - 1, 0); i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    return from;
   }
 
   /** Why the field path does not exist on the type, or empty when it does. */

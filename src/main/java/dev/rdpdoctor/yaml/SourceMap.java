@@ -24,6 +24,16 @@ public final class SourceMap {
     return new SourceMap(file, Map.of(), Map.of());
   }
 
+  /** The keys written directly under the section at {@code path}. */
+  public java.util.List<Located> childKeys(String path) {
+    String prefix = path.isEmpty() ? "" : path + ".";
+    return keys.values().stream()
+        .filter(k -> k.path().startsWith(prefix) && k.path().indexOf('.', prefix.length()) < 0
+            && k.path().indexOf('[', prefix.length()) < 0)
+        .sorted(java.util.Comparator.comparingInt(Located::line).thenComparingInt(Located::column))
+        .toList();
+  }
+
   /** Where the key of {@code path} is written ({@code nla_required:} of {@code rdp.nla_required}). */
   public Optional<Located> key(String path) {
     return Optional.ofNullable(keys.get(path));

@@ -68,12 +68,35 @@ public final class StrictYamlReader {
     } catch (InvalidInputException e) {
       throw e;
     } catch (JsonMappingException e) {
+      if (e instanceof ValueInstantiationException && sourceMap != null) {
+        // Jackson builds a record before it reports unknown keys: a misspelt key that leaves
+        // a required one missing must be reported as the typo it is.
+        InputError typo = unknownKeyIn(file, e, sourceMap);
+        if (typo != null) {
+          throw new InvalidInputException(typo);
+        }
+      }
       throw new InvalidInputException(relocate(locate(file, e), e, sourceMap));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(locate(file, e));
     } catch (IOException e) {
       throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read: " + e.getMessage()));
     }
+  }
+
+  private InputError unknownKeyIn(String file, JsonMappingException e, SourceMap map) {
+    String path = pathOf(e.getPath());
+    Class<?> type = ((ValueInstantiationException) e).getType().getRawClass();
+    var description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
+    List<String> known = description.findProperties().stream().map(p -> p.getName()).sorted().toList();
+    for (Located key : map.childKeys(path)) {
+      if (!known.contains(key.text())) {
+        String hint = Suggestions.closest(key.text(), known).map(s -> " did you mean '" + s + "'?").orElse("");
+        return InputError.error(file, key.line(), key.column(), "unknown key '" + key.text() + "' in "
+            + (path.isEmpty() ? "the top level" : "'" + path + "'") + ";" + hint + " allowed keys: " + String.join(", ", known));
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,0 +1,107 @@
+package dev.rdpdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCommandTest {
+
+  private static final String RULES = Fixtures.RULES.toString();
+
+  @Test
+  void checkPassesOnTheProjectsRules() {
+    CliRun run = CliRun.of("rules", "check", "--rules", RULES);
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("rules check: rules: ").contains(" 0 errors");
+    assertThat(run.err().lines()).allMatch(l -> l.contains(": warning: "));
+  }
+
+  @Test
+  void checkFailsWithLocatedErrorsOnABrokenFolder(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path drl = rules.resolve("certificate/expired.drl");
+    Files.writeString(drl, Files.readString(drl)
+        .replace("@id(\"CERT-001\") @cause(\"cert-expired\")", "@id(\"CERT-001\") @cause(\"cert-expird\")")
+        .replace("Certificate(expired == false)", "Certificate(expired == )"));
+    CliRun run = CliRun.of("rules", "check", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines())
+        .anyMatch(l -> l.matches(".*/rules/certificate/expired\\.drl:\\d+:\\d+: error: .*"))
+        .allMatch(l -> l.matches(".*:\\d+:\\d+: (error|warning): .*"));
+    assertThat(run.out()).containsPattern("[1-9]\\d* errors?");
+  }
+
+  @Test
+  void testPassesOnTheBundledSamples() {
+    CliRun run = CliRun.of("rules", "test", "--rules", RULES);
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().lines().filter(l -> l.startsWith("PASS  ")).count()).isGreaterThanOrEqualTo(25);
+    assertThat(run.out()).doesNotContain("FAIL").containsPattern("\\d+ samples: \\d+ passed, 0 failed")
+        .contains("Coverage: ");
+  }
+
+  @Test
+  void testFailsReadablyWhenAnExpectationChanges(@TempDir Path dir) throws Exception {
+    Path samples = Files.createDirectories(dir.resolve("facts-samples"));
+    String text = Files.readString(Fixtures.SAMPLES.resolve("cert-expired.yaml"));
+    Files.writeString(samples.resolve("cert-expired.yaml"), text.replace("top: cert-expired", "top: clock-skew"));
+    CliRun run = CliRun.of("rules", "test", "--rules", RULES, samples.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("FAIL  " + samples.resolve("cert-expired.yaml"))
+        .contains("- expected top 'clock-skew', got 'cert-expired'")
+        .contains("actual ranking: 1. cert-expired")
+        .contains("evidence for clock-skew")
+        .contains("evidence for cert-expired (CF ")
+        .contains("1 samples: 0 passed, 1 failed");
+  }
+
+  @Test
+  void testWorksOnATeamsOwnFolder(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path samples = Files.createDirectories(dir.resolve("facts-samples"));
+    Files.copy(Fixtures.SAMPLES.resolve("gateway-cert-mismatch.yaml"), samples.resolve("gw.yaml"));
+    CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("PASS  ").contains("gw.yaml").contains("1 samples: 1 passed, 0 failed");
+  }
+
+  @Test
+  void testWithoutSamplesIsAUsageError(@TempDir Path dir) {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no samples");
+  }
+
+  @Test
+  void docWritesTheCatalogAndNeverOverwritesWithoutForce(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("catalog.md");
+    assertThat(CliRun.of("rules", "doc", "--rules", RULES, "-o", out.toString()).exit()).isZero();
+    String catalog = Files.readString(out);
+    assertThat(catalog).startsWith("# Knowledge-base catalog").contains("### cert-expired").contains("| CERT-001 ");
+    Files.writeString(out, "mine");
+    CliRun again = CliRun.of("rules", "doc", "--rules", RULES, "-o", out.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("exists; add --force");
+    assertThat(Files.readString(out)).isEqualTo("mine");
+    assertThat(CliRun.of("rules", "doc", "--rules", RULES, "-o", out.toString(), "--force").exit()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(catalog);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
+    }
+  }
+
+  @Test
+  void theCommittedCatalogIsUpToDate() throws Exception {
+    CliRun run = CliRun.of("rules", "doc", "--rules", RULES);
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(Path.of("docs/catalog.md")))
+        .as("docs/catalog.md is out of date: regenerate it with ./rdp-doctor rules doc -o docs/catalog.md --force")
+        .isEqualTo(run.out());
+  }
+}

@@ -1,0 +1,213 @@
+package dev.rdpdoctor.ruletools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.casefile.Expectation;
+import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.RulesFolder;
+import dev.rdpdoctor.yaml.InputError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each lint finding, produced by a rules folder broken in just that way. */
+class RuleLinterTest {
+
+  /** Both causes have a rule, a complete fix, and cite a source; the rule cites the other. */
+  private static final String CLEAN_CAUSES = """
+      causes:
+        - id: alpha
+          title: Cause alpha
+          sources: [doc-low]
+          fixes:
+            - {id: alpha-fix, title: Fix, risk: low, steps: [do it], rollback: undo it, verify: look}
+        - id: beta
+          title: Cause beta
+          fixes:
+            - {id: beta-fix, title: Fix, risk: low, steps: [do it], rollback: undo it, verify: look}
+      """;
+
+  private static final String CLEAN_RULES = """
+      rule "a" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+      rule "b" @id("T-2") @cause("beta") @cf(0.5) @sources("doc-high") when Client(app == ClientApp.FREERDP) then end
+      """;
+
+  private static final List<Expectation> BOTH_SAMPLED = List.of(
+      new Expectation("alpha", null, null, null, null), new Expectation("beta", null, null, null, null));
+
+  @TempDir Path dir;
+
+  private List<String> lint(String causes, String drl) {
+    return lint(causes, drl, Optional.of(BOTH_SAMPLED));
+  }
+
+  private List<String> lint(String causes, String drl, Optional<List<Expectation>> samples) {
+    Inspection in = new KnowledgeLoader().inspect(RulesFolder.write(dir, RulesFolder.SOURCES, causes, drl));
+    return new RuleLinter().lint(in, samples).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")).toList();
+  }
+
+  @Test
+  void aCleanFolderHasNoFindings() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES)).isEmpty();
+  }
+
+  @Test
+  void theProjectsKnowledgeBaseHasNoErrors() {
+    Inspection in = new KnowledgeLoader().inspect(Fixtures.RULES);
+    assertThat(new RuleLinter().lint(in, Optional.empty())).noneMatch(InputError::isError);
+  }
+
+  @Test
+  void aRuleWithoutAnId() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"c\" @cause(\"alpha\") @cf(0.1) @sources(\"doc-high\") when Host() then end\n"))
+        .containsExactly("test/rules.drl:6:1: error: rule 'c' has no @id(...): give it a stable id, e.g. @id(\"CERT-010\")");
+  }
+
+  @Test
+  void aDuplicateIdAnUnknownCauseAnUnknownSourceAndABadCf() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + """
+        rule "c" @id("T-1") @cause("gamma") @cf(0.2) @sources("doc-high") when Host() then end
+        rule "d" @id("T-4") @cause("alpha") @cf(2) @sources("doc-nowhere") when Host() then end
+        rule "e" @id("T-5") @cause("alpha") @sources("doc-high") when Host() then end
+        """)).containsExactly(
+        "test/rules.drl:6:1: error: rule 'c': @cause(\"gamma\") is not in causes.yaml;",
+        "test/rules.drl:6:1: error: rule 'c': duplicate @id(\"T-1\"), also used at test/rules.drl:4",
+        "test/rules.drl:7:1: error: rule 'd': @cf(2.0) is outside [-1, 1]",
+        "test/rules.drl:7:1: error: rule 'd': @sources cites 'doc-nowhere', which is not in sources.yaml",
+        "test/rules.drl:8:1: error: rule 'e': a rule with @cause needs @cf(...), its certainty factor in [-1, 1]");
+  }
+
+  @Test
+  void evidenceWithoutASource() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"c\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) when Host() then end\n"))
+        .containsExactly("test/rules.drl:6:1: error: rule 'c' gives evidence but cites no @sources(...)");
+  }
+
+  @Test
+  void aCauseWithNoRuleNoFixOrNoSample() {
+    String causes = CLEAN_CAUSES + "  - {id: gamma, title: Cause gamma}\n";
+    assertThat(lint(causes, CLEAN_RULES)).containsExactly(
+        "causes.yaml:11:10: error: cause 'gamma' has no fix",
+        "causes.yaml:11:10: error: cause 'gamma' has no rule: no @cause(\"gamma\") in any .drl file",
+        "causes.yaml:11:10: warning: cause 'gamma' has no sample: no sample expects it as top or ranked");
+  }
+
+  @Test
+  void noSampleFindingWithoutSamplesToLookAt() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES, Optional.empty())).isEmpty();
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES, Optional.of(List.of()))).hasSize(2)
+        .allMatch(f -> f.contains("warning: cause '") && f.contains("has no sample"));
+  }
+
+  @Test
+  void aFixWithoutRollbackOrVerify() {
+    String causes = CLEAN_CAUSES.replace("{id: beta-fix, title: Fix, risk: low, steps: [do it], rollback: undo it, verify: look}",
+        "{id: beta-fix, title: Fix, risk: low, steps: [do it]}");
+    assertThat(lint(causes, CLEAN_RULES)).containsExactly(
+        "causes.yaml:10:14: error: fix 'beta-fix' does not say how to roll it back ('rollback')",
+        "causes.yaml:10:14: error: fix 'beta-fix' does not say how to verify it ('verify')");
+  }
+
+  @Test
+  void aFixWithoutRiskIsRejectedByTheStrictReader() {
+    String causes = CLEAN_CAUSES.replace("{id: beta-fix, title: Fix, risk: low,", "{id: beta-fix, title: Fix,");
+    assertThat(lint(causes, CLEAN_RULES)).filteredOn(f -> f.contains("error:")).singleElement().asString()
+        .startsWith("causes.yaml:10:").contains("fix 'beta-fix' needs a 'risk': low, medium or high");
+  }
+
+  @Test
+  void aSourceCitedByNothing() {
+    String causes = CLEAN_CAUSES.replace("sources: [doc-low]", "sources: []");
+    assertThat(lint(causes, CLEAN_RULES))
+        .containsExactly("sources.yaml:3:10: warning: source 'doc-low' is cited by no rule, cause or fix");
+  }
+
+  @Test
+  void sideEffectsInAConsequence() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + """
+        rule "print" @id("T-3") when Host() then
+          System.out.println("hello");
+        end
+        rule "read" @id("T-4") when Host() then java.util.Scanner s = new java.util.Scanner("x"); end
+        rule "file" @id("T-5") when Host() then java.nio.file.Files.exists(java.nio.file.Path.of("/etc/passwd")); end
+        rule "stop" @id("T-6") when Host() then drools.halt(); end
+        """)).containsExactly(
+        "test/rules.drl:7:1: error: rule 'print' has a side effect in its consequence (System.out): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf",
+        "test/rules.drl:9:1: error: rule 'read' has a side effect in its consequence (Scanner): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf",
+        "test/rules.drl:10:1: error: rule 'file' has a side effect in its consequence (java.nio.): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf",
+        "test/rules.drl:11:1: error: rule 'stop' has a side effect in its consequence (halt(): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf");
+  }
+
+  @Test
+  void aFieldThatDoesNotExistMeansTheRuleCanNeverMatch() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + """
+        rule "typo" @id("T-3") @cause("alpha") @cf(0.2) @sources("doc-high")
+        when
+          RdpSettings(nlaRequird == true)
+        then end
+        """)).containsExactly("test/rules.drl:8:1: error: rule 'typo' reads 'nlaRequird' on RdpSettings: "
+            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?), so the rule can never match");
+  }
+
+  @Test
+  void aNestedFieldAndAMethodAreCheckedToo() {
+    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.ProbeTls.class, "certificate.expired")).isEmpty();
+    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.ProbeTls.class, "certificate.expird"))
+        .contains("Certificate has no field 'expird' (did you mean 'expired'?)");
+    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.WindowsEvent.class, "mentions()")).isEmpty();
+    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.WindowsEvent.class, "mention()"))
+        .contains("WindowsEvent has no method 'mention'");
+  }
+
+  @Test
+  void aTypeThatIsNeverAFact() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"t\" @id(\"T-3\") when String() then end\n"))
+        .singleElement().asString()
+        .startsWith("test/rules.drl:6:1: error: rule 't' matches 'String', which is never a fact, so it can never match;");
+  }
+
+  @Test
+  void notEqualsTrueAlsoMatchesUnknown() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"n\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) @sources(\"doc-high\") when RdpSettings(enabled != true) then end\n"))
+        .containsExactly("test/rules.drl:6:1: warning: rule 'n': 'enabled != true' also matches when enabled is unknown; write 'enabled == false' to match only a known value");
+  }
+
+  @Test
+  void findingsThatAreNeverCreatedOrNeverUsed() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + """
+        rule "uses" @id("T-3") @cause("alpha") @cf(0.1) @sources("doc-high") when Finding(name == "ghost") then end
+        rule "makes" @id("T-4") when Host() then insertLogical(new Finding("orphan")); end
+        """)).containsExactly(
+        "test/rules.drl:6:1: error: rule 'uses' matches the finding \"ghost\", which no rule creates, so it can never match",
+        "test/rules.drl:7:1: warning: rule 'makes' creates the finding \"orphan\", which no rule uses");
+  }
+
+  @Test
+  void unofficialClaimsKeepASmallWeight() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"s\" @id(\"T-3\") @cause(\"alpha\") @cf(0.6) @sources(\"doc-low\") when Host() then end\n"))
+        .containsExactly("test/rules.drl:6:1: warning: rule 's' cites only unofficial sources but carries @cf(0.6); "
+            + "keep such claims within +/-0.4 or cite an official source");
+  }
+
+  @Test
+  void compileErrorsAreReportedAlongsideTheLint() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + """
+        rule "c" @id("T-3")
+        when Host()
+        then int x = "text";
+        end
+        """)).containsExactly("test/rules.drl:8:1: error: in 'int x = \"text\";': cannot assign type java.lang.String to int");
+  }
+
+  @Test
+  void catalogsAreCheckedStrictly() {
+    assertThat(lint(CLEAN_CAUSES.replace("title: Cause beta", "titel: Cause beta"), CLEAN_RULES))
+        .anyMatch(f -> f.startsWith("causes.yaml:8:5: error: unknown key 'titel' in 'causes[1]'; did you mean 'title'?"));
+    assertThat(lint(CLEAN_CAUSES.replace("rollback: undo it, verify: look}\n  - id: beta", "rolback: undo it, verify: look}\n  - id: beta"), CLEAN_RULES))
+        .anyMatch(f -> f.startsWith("causes.yaml:6:") && f.contains("unknown key 'rolback'") && f.contains("did you mean 'rollback'?"));
+  }
+}
