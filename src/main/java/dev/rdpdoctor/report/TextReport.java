@@ -57,7 +57,8 @@ public final class TextReport {
         List<Fix> fixes = a.cause().fixesInSafeOrder();
         out.println("  " + (i + 1) + ". " + a.cause().title() + "  [" + a.cause().id() + "]  CF "
             + CfArithmetic.cf(a.cf())
-            + (fixes.isEmpty() ? "" : "; first fix: " + fixes.get(0).id() + " (risk " + label(fixes.get(0)) + ")"));
+            + (fixes.isEmpty() ? "" : "; first fix: " + fixes.get(0).id() + " (risk " + label(fixes.get(0)) + ")")
+            + (onlyUnofficial(a) ? "; only unofficial sources claim this" : ""));
       }
     }
     if (d.ranked().size() > 1) {
@@ -106,10 +107,13 @@ public final class TextReport {
       out.println("    Note: " + first.note());
     }
     if (fixes.size() > 1) {
-      out.println("  If that does not help, in this order: "
-          + fixes.subList(1, fixes.size()).stream()
-              .map(f -> f.id() + " (risk " + label(f) + ")")
-              .collect(Collectors.joining(", ")));
+      out.println("  If that does not help, in this order:");
+      for (Fix f : fixes.subList(1, fixes.size())) {
+        out.println("    - " + f.title() + "  [" + f.id() + ", risk " + label(f) + restart(f.restart()) + "]");
+        if (f.note() != null) {
+          out.println("      Note: " + f.note());
+        }
+      }
     }
     out.println();
   }
@@ -129,7 +133,7 @@ public final class TextReport {
     out.println("  " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf()));
     for (Evidence e : a.evidence()) {
       out.println("    " + signed(e.cf()) + "  " + e.rule().id() + " \"" + e.rule().name() + "\"  "
-          + e.rule().location());
+          + e.rule().location() + (unofficial(e.rule().sources()) ? "  (unofficial sources only)" : ""));
       for (Firing f : e.firings()) {
         writeFiring(d, f, out, "           ");
       }
@@ -163,9 +167,13 @@ public final class TextReport {
         .collect(Collectors.joining(", "));
   }
 
+  /** True when every rule supporting the cause cites only unofficial sources. */
   private boolean onlyUnofficial(CauseAssessment a) {
-    return a.evidenceFor().stream()
-        .flatMap(e -> e.rule().sources().stream())
+    return a.evidenceFor().stream().allMatch(e -> unofficial(e.rule().sources()));
+  }
+
+  private boolean unofficial(List<String> sourceIds) {
+    return sourceIds.stream()
         .map(knowledge::source)
         .flatMap(java.util.Optional::stream)
         .map(Source::reliability)
