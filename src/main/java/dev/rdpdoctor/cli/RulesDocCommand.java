@@ -43,6 +43,9 @@ final class RulesDocCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       OutputFile.write(spec.commandLine(), output, catalog, force);
+      spec.commandLine().getErr().println("rules doc: wrote " + output + " (" + inspection.causes().size()
+          + " causes, " + inspection.rules().size() + " rules, " + inspection.sources().size() + " sources)");
+      spec.commandLine().getErr().flush();
     }
     return ExitCode.OK;
   }

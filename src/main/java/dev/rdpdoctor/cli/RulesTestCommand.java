@@ -33,10 +33,15 @@ final class RulesTestCommand implements Callable<Integer> {
       description = "Sample files or folders (default: facts-samples/ beside the rules folder).")
   List<Path> paths = new ArrayList<>();
 
+  @picocli.CommandLine.Option(names = "--coverage",
+      description = "List the rules that fired in no sample and the causes never on top, also for named samples.")
+  boolean listCoverage;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> given = paths;
+    boolean allSamples = paths.isEmpty();
     if (given.isEmpty()) {
       given = rules.defaultSamples().map(List::of).orElseThrow(() -> new CommandLine.ParameterException(
           spec.commandLine(), "no samples: name sample files or folders (there is no facts-samples/ beside the rules folder)"));
@@ -55,7 +60,7 @@ final class RulesTestCommand implements Callable<Integer> {
       report.write(r, out);
     }
     Coverage coverage = runner.coverage(results);
-    report.writeSummary(results, coverage, out);
+    report.writeSummary(results, coverage, allSamples || listCoverage, out);
     out.flush();
     if (results.stream().anyMatch(r -> !r.invalid().isEmpty())) {
       return ExitCode.INVALID_INPUT;

@@ -85,7 +85,8 @@ public final class ScenarioReport {
     return ranked + out;
   }
 
-  public void writeSummary(List<ScenarioResult> results, Coverage coverage, PrintWriter out) {
+  /** @param listGaps whether to list the unfired rules and the causes never on top */
+  public void writeSummary(List<ScenarioResult> results, Coverage coverage, boolean listGaps, PrintWriter out) {
     long passed = results.stream().filter(ScenarioResult::passed).count();
     long invalid = results.stream().filter(r -> !r.invalid().isEmpty()).count();
     out.println();
@@ -94,6 +95,9 @@ public final class ScenarioReport {
     out.println("Coverage: " + (coverage.rules() - coverage.unfiredRules().size()) + " of " + coverage.rules()
         + " rules fired in some sample; " + (coverage.causes() - coverage.neverTop().size()) + " of "
         + coverage.causes() + " causes are the top cause of some sample.");
+    if (!listGaps) {
+      return;
+    }
     if (!coverage.unfiredRules().isEmpty()) {
       out.println("  Rules that fired in no sample:");
       coverage.unfiredRules().forEach(r -> out.println("    " + r.id() + "  " + r.location() + "  " + r.name()));
