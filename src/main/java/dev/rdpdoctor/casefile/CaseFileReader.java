@@ -28,6 +28,22 @@ public final class CaseFileReader {
     return interpret(name, yaml.read(name, content, SymptomFile.class));
   }
 
+  /**
+   * A case built in memory (the consultation's answers), read with the same checks as a file.
+   * Values have no lines to point at, so errors are located at the start of {@code name}.
+   */
+  public CaseFile read(String name, com.fasterxml.jackson.databind.JsonNode tree) {
+    try {
+      SymptomFile file = MAPPER.treeToValue(tree, SymptomFile.class);
+      return interpret(name, new YamlDocument<>(file, dev.rdpdoctor.yaml.SourceMap.empty(name)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new dev.rdpdoctor.yaml.InvalidInputException(
+          dev.rdpdoctor.yaml.InputError.error(name, 1, 1, e.getOriginalMessage()));
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = dev.rdpdoctor.yaml.YamlMapper.yaml();
+
   private CaseFile interpret(String name, YamlDocument<SymptomFile> document) {
     SymptomFile file = document.value();
     LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);

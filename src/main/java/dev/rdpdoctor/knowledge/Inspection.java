@@ -16,6 +16,7 @@ public record Inspection(
     String origin,
     Optional<YamlDocument<SourceCatalog>> sourceCatalog,
     Optional<YamlDocument<CauseCatalog>> causeCatalog,
+    Optional<YamlDocument<QuestionCatalog>> questionCatalog,
     Map<String, Source> sources,
     Map<String, Cause> causes,
     List<RuleInfo> rules,

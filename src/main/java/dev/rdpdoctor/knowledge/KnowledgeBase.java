@@ -10,18 +10,21 @@ import org.kie.api.KieBase;
  * causes and sources. Immutable and shared by all sessions of a process.
  *
  * @param origin where it was loaded from, as shown to the user
+ * @param questions what the consultation may ask, from {@code questions.yaml}
  */
 public record KnowledgeBase(
     String origin,
     KieBase kieBase,
     Map<String, RuleInfo> rules,
     Map<String, Cause> causes,
-    Map<String, Source> sources) {
+    Map<String, Source> sources,
+    java.util.List<Question> questions) {
 
   public KnowledgeBase {
     rules = Map.copyOf(rules);
     causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    questions = java.util.List.copyOf(questions);
   }
 
   /** The rule with this package-qualified name. */

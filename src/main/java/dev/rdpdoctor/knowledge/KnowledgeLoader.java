@@ -32,6 +32,7 @@ public final class KnowledgeLoader {
 
   public static final String SOURCES = "sources.yaml";
   public static final String CAUSES = "causes.yaml";
+  public static final String QUESTIONS = "questions.yaml";
 
   private final StrictYamlReader yaml = new StrictYamlReader();
 
@@ -61,7 +62,8 @@ public final class KnowledgeLoader {
     Map<String, RuleInfo> rules = new HashMap<>();
     inspection.rules().forEach(r -> rules.put(r.key(), r));
     return new KnowledgeBase(shownAs, inspection.kieBase().orElseThrow(), rules,
-        inspection.causes(), inspection.sources());
+        inspection.causes(), inspection.sources(),
+        inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of()));
   }
 
   /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
@@ -93,6 +95,9 @@ public final class KnowledgeLoader {
     });
     Map<String, Cause> causeById = new LinkedHashMap<>();
     causes.ifPresent(doc -> checkCauses(doc, sources.isPresent() ? sourceById : null, causeById, errors));
+    Optional<YamlDocument<QuestionCatalog>> questions = Files.exists(root.resolve(QUESTIONS))
+        ? readCatalog(root, shownAs, QUESTIONS, QuestionCatalog.class, errors)
+        : Optional.empty();
 
     Map<String, String> drl = readDrl(root, shownAs);
     if (drl.isEmpty()) {
@@ -119,7 +124,7 @@ public final class KnowledgeLoader {
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    return new Inspection(shownAs, sources, causes, sourceById, causeById, rules, drl, errors, kieBase);
+    return new Inspection(shownAs, sources, causes, questions, sourceById, causeById, rules, drl, errors, kieBase);
   }
 
   /** @param sourceById null when sources.yaml could not be read: citations are not checked */

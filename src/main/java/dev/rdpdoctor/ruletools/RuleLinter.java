@@ -65,6 +65,7 @@ public final class RuleLinter {
     out.addAll(fieldFindings);
     lintFindings(in, out);
     in.causeCatalog().ifPresent(doc -> lintCauses(in, doc, samples, out));
+    new QuestionLinter().lint(in, out);
     in.sourceCatalog().ifPresent(doc -> lintSources(in, doc.sourceMap(), out));
     for (InputError e : in.errors()) {
       boolean sameAsFieldFinding = e.message().contains("unable to resolve method")

@@ -29,6 +29,17 @@ public final class RulesFolder {
             - {id: beta-safe, title: Safe fix, risk: low, steps: [look]}
       """;
 
+  /** Questions for every fact the tests' rules read. */
+  public static final String QUESTIONS = """
+      questions:
+        - {fact: client.app, ask: "Which client?", cost: low}
+        - {fact: rdp.enabled, ask: "Is RDP on?", cost: medium}
+        - {fact: rdp.nla_required, ask: "Is NLA required?", cost: medium}
+        - {fact: rdp.security_layer, ask: "Which security layer?", cost: medium}
+        - {fact: certificate.expired, ask: "Has the certificate expired?", cost: medium}
+        - {fact: events, ask: "Which events?", cost: medium, answers: {"1058": {id: 1058}, none: null}}
+      """;
+
   public static final String IMPORTS = """
       package test;
       import dev.rdpdoctor.casefile.*;
@@ -45,6 +56,7 @@ public final class RulesFolder {
     try {
       Files.writeString(dir.resolve("sources.yaml"), sources);
       Files.writeString(dir.resolve("causes.yaml"), causes);
+      Files.writeString(dir.resolve("questions.yaml"), QUESTIONS);
       Files.createDirectories(dir.resolve("test"));
       Files.writeString(dir.resolve("test/rules.drl"), IMPORTS + drl);
       return dir;

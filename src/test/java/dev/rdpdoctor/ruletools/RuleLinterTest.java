@@ -204,6 +204,42 @@ class RuleLinterTest {
   }
 
   @Test
+  void aRuleReadingAFactNoQuestionAsks() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"q\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) @sources(\"doc-high\") when DifferentialTests(otherUserWorks == true) then end\n"))
+        .containsExactly("test/rules.drl:6:1: error: rule 'q' reads tests.other_user_works, which no question in questions.yaml asks and the probe does not find");
+  }
+
+  @Test
+  void probedFactsNeedNoQuestion() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + "rule \"p\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) @sources(\"doc-high\") when ProbeTcp(outcome == TcpOutcome.REFUSED) then end\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void aQuestionAboutNoRealFactOrWithoutAnswers() throws Exception {
+    java.nio.file.Files.writeString(RulesFolder.write(dir, RulesFolder.SOURCES, CLEAN_CAUSES, CLEAN_RULES).resolve("questions.yaml"),
+        RulesFolder.QUESTIONS + """
+          - {fact: rdp.nla_requird, ask: "Typo?", cost: low}
+          - {fact: host.clock_skew_minutes, ask: "How far apart are the clocks?", cost: low}
+          - {fact: path.gateway.name_matches, ask: "Names?", cost: low, requires: {path.knd: [rd-gateway]}}
+        """);
+    Inspection in = new KnowledgeLoader().inspect(dir);
+    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+        .containsExactly(
+            "questions.yaml:8:12: error: question about 'rdp.nla_requird': no such key in a symptom file; did you mean 'rdp.nla_required'?",
+            "questions.yaml:9:12: error: question about 'host.clock_skew_minutes' needs its 'answers': the values a user can give",
+            "questions.yaml:10:75: error: question about 'path.gateway.name_matches' requires 'path.knd', which is no key in a symptom file");
+  }
+
+  @Test
+  void aFolderWithoutQuestionsIsWarned() throws Exception {
+    java.nio.file.Files.delete(RulesFolder.write(dir, RulesFolder.SOURCES, CLEAN_CAUSES, CLEAN_RULES).resolve("questions.yaml"));
+    Inspection in = new KnowledgeLoader().inspect(dir);
+    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+        .containsExactly("questions.yaml:1:1: warning: no questions.yaml: the consultation has nothing to ask");
+  }
+
+  @Test
   void catalogsAreCheckedStrictly() {
     assertThat(lint(CLEAN_CAUSES.replace("title: Cause beta", "titel: Cause beta"), CLEAN_RULES))
         .anyMatch(f -> f.startsWith("causes.yaml:8:5: error: unknown key 'titel' in 'causes[1]'; did you mean 'title'?"));
