@@ -120,51 +120,17 @@ public final class TextReport {
 
   private void writeExplanation(Diagnosis d, PrintWriter out) {
     out.println("How each cause got its certainty:");
+    ExplainReport how = new ExplainReport(knowledge);
     for (CauseAssessment a : d.ranked()) {
-      writeCause(d, a, out);
+      out.println();
+      out.println("  " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf()));
+      how.writeEvidence(d, a, out);
     }
     for (CauseAssessment a : d.ruledOut()) {
-      writeCause(d, a, out);
+      out.println();
+      out.println("  " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf()));
+      how.writeEvidence(d, a, out);
     }
-  }
-
-  private void writeCause(Diagnosis d, CauseAssessment a, PrintWriter out) {
-    out.println();
-    out.println("  " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf()));
-    for (Evidence e : a.evidence()) {
-      out.println("    " + signed(e.cf()) + "  " + e.rule().id() + " \"" + e.rule().name() + "\"  "
-          + e.rule().location() + (unofficial(e.rule().sources()) ? "  (unofficial sources only)" : ""));
-      for (Firing f : e.firings()) {
-        writeFiring(d, f, out, "           ");
-      }
-      out.println("           sources: " + sources(e.rule().sources()));
-    }
-    out.println("    " + CfArithmetic.explain(a));
-  }
-
-  private void writeFiring(Diagnosis d, Firing f, PrintWriter out, String indent) {
-    for (MatchedFact m : f.facts()) {
-      out.println(indent + "matched " + m.path() + " = " + m.value()
-          + m.line().map(l -> "  (line " + l + ")").orElse("")
-          + m.derivation().map(s -> "  (worked out: " + s + ")").orElse(""));
-    }
-    for (int premise : f.premises()) {
-      Firing p = d.firing(premise);
-      out.println(indent + "used a finding of " + p.rule().id() + " \"" + p.rule().name() + "\"  "
-          + p.rule().location());
-      writeFiring(d, p, out, indent + "  ");
-    }
-  }
-
-  private String sources(List<String> ids) {
-    if (ids.isEmpty()) {
-      return "none cited";
-    }
-    return ids.stream()
-        .map(id -> knowledge.source(id)
-            .map(s -> id + " (" + Spelled.spelling(s.reliability()) + ")")
-            .orElse(id))
-        .collect(Collectors.joining(", "));
   }
 
   /** True when every rule supporting the cause cites only unofficial sources. */
@@ -173,11 +139,7 @@ public final class TextReport {
   }
 
   private boolean unofficial(List<String> sourceIds) {
-    return sourceIds.stream()
-        .map(knowledge::source)
-        .flatMap(java.util.Optional::stream)
-        .map(Source::reliability)
-        .allMatch(r -> r == Reliability.LOW);
+    return new ExplainReport(knowledge).unofficial(sourceIds);
   }
 
   private static String label(Fix f) {

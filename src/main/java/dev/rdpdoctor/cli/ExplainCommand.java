@@ -1,0 +1,50 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.ExplainReport;
+import dev.rdpdoctor.yaml.Suggestions;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rdp-doctor explain CASE.yaml [--cause ID]}: how, why not, and why this fix. */
+@Command(
+    name = "explain",
+    description = "How each cause got its rank, why the others did not, and why each fix is where it is in the plan.",
+    mixinStandardHelpOptions = true)
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "CASE.yaml", description = "The symptom file.")
+  Path file;
+
+  @Option(names = "--cause", paramLabel = "ID", description = "Explain only this cause.")
+  String cause;
+
+  @Mixin RulesOption rules;
+
+  @Override
+  public Integer call() {
+    CaseFile caseFile = new CaseFileReader().read(file);
+    KnowledgeBase knowledge = rules.load();
+    if (cause != null && !knowledge.causes().containsKey(cause)) {
+      String hint = Suggestions.closest(cause, knowledge.causes().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+      throw new CommandLine.ParameterException(spec.commandLine(), "no cause '" + cause + "' in the knowledge base" + hint);
+    }
+    Diagnosis d = new Diagnoser(knowledge).diagnose(caseFile);
+    new ExplainReport(knowledge).write(d, Optional.ofNullable(cause), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}
