@@ -5,7 +5,10 @@ import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.HtmlReport;
 import dev.rdpdoctor.report.JsonReport;
+import dev.rdpdoctor.report.MarkdownReport;
+import dev.rdpdoctor.report.NextCheck;
 import dev.rdpdoctor.report.TextReport;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true)
 final class DiagnoseCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, markdown, html }
 
   @Spec CommandSpec spec;
 
@@ -67,15 +70,20 @@ final class DiagnoseCommand implements Callable<Integer> {
         diagnoser = new Diagnoser(knowledge);
       }
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);
+      List<NextCheck> checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
       if (format == Format.json) {
-        new JsonReport(knowledge, files.size() == 1).write(diagnosis, out);
+        new JsonReport(knowledge, files.size() == 1).write(diagnosis, checks, out);
+      } else if (format == Format.markdown) {
+        new MarkdownReport(knowledge).write(diagnosis, checks, out);
+      } else if (format == Format.html) {
+        new HtmlReport(knowledge).write(diagnosis, checks, out);
       } else {
         if (!first) {
           out.println();
           out.println("----------------------------------------------------------------------");
           out.println();
         }
-        new TextReport(knowledge, explain).write(diagnosis, out);
+        new TextReport(knowledge, explain).write(diagnosis, checks, out);
       }
       first = false;
     }

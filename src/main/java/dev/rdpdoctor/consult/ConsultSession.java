@@ -163,7 +163,7 @@ public final class ConsultSession {
   }
 
   /** The causes whose CF this question moves most, most first. */
-  static List<String> separated(Diagnosis now, Outcome o) {
+  public static List<String> separated(Diagnosis now, Outcome o) {
     java.util.Map<String, Double> was = QuestionPicker.cfs(now);
     java.util.Map<String, Double> spread = new java.util.HashMap<>();
     for (Diagnosis d : o.byAnswer().values()) {

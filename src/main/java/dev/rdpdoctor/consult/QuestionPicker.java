@@ -77,6 +77,27 @@ public final class QuestionPicker {
     return new Options(best == null || best.separation() < NOTHING_TO_GAIN ? Optional.empty() : Optional.of(best), leaderCanChange);
   }
 
+  /**
+   * The {@code count} questions that would best separate the causes now, cheapest first: what to
+   * check next when the evidence is thin.
+   */
+  public List<Outcome> nextChecks(ObjectNode tree, int count) {
+    Diagnosis now = diagnose(tree);
+    List<Outcome> all = new java.util.ArrayList<>();
+    for (Askable q : questions) {
+      if (CaseTree.unknown(tree, q) && CaseTree.applies(tree, q)) {
+        Outcome o = weigh(tree, now, q);
+        if (o != null && o.separation() >= NOTHING_TO_GAIN) {
+          all.add(o);
+        }
+      }
+    }
+    all.sort(java.util.Comparator.comparingDouble(Outcome::score).reversed());
+    return all.stream().limit(count)
+        .sorted(java.util.Comparator.comparing((Outcome o) -> o.question().question().cost()).thenComparing(o -> -o.score()))
+        .toList();
+  }
+
   /** The best question to ask now, or empty when no question left would change the ranking. */
   public Optional<Outcome> next(ObjectNode tree, Set<String> asked) {
     return options(tree, asked).best();

@@ -39,8 +39,21 @@ public final class JsonReport {
   }
 
   public void write(Diagnosis d, Writer out) {
+    write(d, List.of(), out);
+  }
+
+  public void write(Diagnosis d, List<NextCheck> checks, Writer out) {
     try {
       ObjectNode root = toJson(d);
+      ArrayNode next = root.putArray("next_checks");
+      for (NextCheck c : checks) {
+        ObjectNode n = next.addObject();
+        n.put("ask", c.ask());
+        n.put("how", c.how());
+        n.put("cost", Spelled.spelling(c.cost()));
+        ArrayNode sep = n.putArray("separates");
+        c.separates().forEach(sep::add);
+      }
       out.write(pretty ? json.writerWithDefaultPrettyPrinter().writeValueAsString(root)
           : json.writeValueAsString(root));
       out.write(System.lineSeparator());

@@ -33,6 +33,11 @@ public final class TextReport {
   }
 
   public void write(Diagnosis d, PrintWriter out) {
+    write(d, List.of(), out);
+  }
+
+  /** @param checks what to check next when the evidence is thin; empty when not asked for */
+  public void write(Diagnosis d, List<NextCheck> checks, PrintWriter out) {
     CaseFile c = d.caseFile();
     ErrorReport e = c.error();
     out.println("Diagnosis for " + c.source());
@@ -71,6 +76,18 @@ public final class TextReport {
         out.println("  - " + a.cause().title() + "  [" + a.cause().id() + "]  CF " + CfArithmetic.cf(a.cf())
             + ": " + strongest.rule().name() + " (" + strongest.rule().id() + ")");
       }
+      out.println();
+    }
+    if (!checks.isEmpty()) {
+      out.println("The evidence is thin. Checks that would best separate the leading causes, cheapest first:");
+      for (NextCheck check : checks) {
+        out.println("  - " + check.ask() + "  [" + Spelled.spelling(check.cost()) + " cost; separates "
+            + String.join(", ", check.separates()) + "]");
+        if (check.how() != null) {
+          out.println("    How: " + check.how());
+        }
+      }
+      out.println("  (rdp-doctor consult asks them one by one.)");
       out.println();
     }
     if (explain) {

@@ -1,0 +1,44 @@
+package dev.rdpdoctor.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.consult.Askable;
+import dev.rdpdoctor.consult.ConsultSession;
+import dev.rdpdoctor.consult.Outcome;
+import dev.rdpdoctor.consult.QuestionPicker;
+import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.NextCheck;
+import dev.rdpdoctor.yaml.YamlMapper;
+import java.util.List;
+import java.util.Optional;
+
+/** When the evidence is thin, the few checks that would best separate the leading causes. */
+final class NextChecks {
+
+  static final int COUNT = 3;
+
+  private final QuestionPicker picker;
+
+  NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser) {
+    List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
+    this.picker = new QuestionPicker(diagnoser, new CaseFileReader(), questions);
+  }
+
+  /** Empty when the top cause is clear. */
+  List<NextCheck> of(CaseFile caseFile, Diagnosis d) {
+    if (QuestionPicker.clear(d)) {
+      return List.of();
+    }
+    ObjectNode tree = YamlMapper.yaml().valueToTree(caseFile.symptoms());
+    tree.remove("expect");
+    return picker.nextChecks(tree, COUNT).stream().map(o -> check(d, o)).toList();
+  }
+
+  private static NextCheck check(Diagnosis d, Outcome o) {
+    return new NextCheck(o.question().question().ask(), o.question().question().how(), o.question().question().cost(),
+        ConsultSession.separated(d, o));
+  }
+}

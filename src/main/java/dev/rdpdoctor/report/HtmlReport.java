@@ -1,0 +1,210 @@
+package dev.rdpdoctor.report;
+
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.engine.CauseAssessment;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.engine.Evidence;
+import dev.rdpdoctor.engine.Firing;
+import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.knowledge.Fix;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.Risk;
+import dev.rdpdoctor.knowledge.Source;
+import dev.rdpdoctor.yaml.Spelled;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A self-contained HTML report (one file, no external assets): ranked causes with CF bars, fix
+ * steps with risk badges and rollbacks, collapsible traces, sources with reliability and links.
+ */
+public final class HtmlReport {
+
+  private static final String STYLE = """
+      body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:980px;margin:2rem auto;padding:0 1rem;background:#f6f7f9}
+      header{border-bottom:2px solid #d7dbe2;margin-bottom:1rem}
+      h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}h3{font-size:1.05rem;margin:0}
+      .meta{color:#5a6272;margin:.2rem 0 .8rem}
+      .cause{background:#fff;border:1px solid #d7dbe2;border-radius:8px;padding:.9rem 1rem;margin:.7rem 0}
+      .cause.top{border:2px solid #2f6fdb}
+      .head{display:flex;justify-content:space-between;gap:1rem;align-items:baseline}
+      .id{font-family:ui-monospace,Consolas,monospace;color:#5a6272;font-size:.85rem}
+      .cf{display:flex;align-items:center;gap:.5rem;min-width:14rem}
+      .bar{flex:1;height:.6rem;background:#e5e8ee;border-radius:4px;overflow:hidden}
+      .bar span{display:block;height:100%;background:#2f6fdb}
+      .bar.against span{background:#9aa3b2}
+      .cfv{font-variant-numeric:tabular-nums;font-weight:600;width:3.2rem;text-align:right}
+      .badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.78rem;font-weight:600;vertical-align:middle;background:#eef0f4;color:#333}
+      .risk-low{background:#dff3e4;color:#17602c}.risk-medium{background:#fff1d6;color:#7a4b00}.risk-high{background:#fde0e0;color:#8f1d1d}
+      .rel-high{background:#dde9fb;color:#1b4a9a}.rel-medium{background:#ece6fb;color:#4b2d91}.rel-low{background:#eeeeee;color:#555}
+      .warn{background:#fff4e0;border-left:4px solid #e0a030;padding:.3rem .6rem;margin:.5rem 0}
+      .fix{border-top:1px dashed #d7dbe2;margin-top:.7rem;padding-top:.6rem}
+      .fix ol{margin:.4rem 0 .4rem 1.2rem;padding:0}.fix li{margin:.15rem 0}
+      .fix dl{display:grid;grid-template-columns:6.5rem 1fr;gap:.2rem .6rem;margin:.3rem 0}.fix dt{font-weight:600;color:#5a6272}.fix dd{margin:0}
+      code,.path{font-family:ui-monospace,Consolas,monospace;font-size:.88em;word-break:break-word}
+      details{margin:.5rem 0}summary{cursor:pointer;color:#2f6fdb}
+      .ev{margin:.4rem 0 .6rem .8rem}.ev .facts{margin:.2rem 0 .2rem 1rem;color:#333}
+      table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d7dbe2;padding:.35rem .5rem;text-align:left;vertical-align:top}
+      th{background:#eef0f4}
+      footer{color:#5a6272;font-size:.85rem;margin:2rem 0}
+      """;
+
+  private final KnowledgeBase knowledge;
+
+  public HtmlReport(KnowledgeBase knowledge) {
+    this.knowledge = knowledge;
+  }
+
+  public void write(Diagnosis d, List<NextCheck> checks, PrintWriter out) {
+    CaseFile c = d.caseFile();
+    String title = c.symptoms().title() == null ? "rdp-doctor diagnosis" : c.symptoms().title();
+    out.println("<!DOCTYPE html>");
+    out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    out.println("<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body>");
+    out.println("<header><h1>" + esc(title) + "</h1><p class=\"meta\">Case <code>" + esc(c.source()) + "</code> &middot; error "
+        + esc(Codes.both(c.error().code())) + ", extended " + esc(Codes.both(c.error().extended())) + " &middot; observed "
+        + c.observed() + "</p></header>");
+    out.println("<main>");
+    out.println("<section id=\"ranked\"><h2>Likely causes</h2>");
+    if (d.ranked().isEmpty()) {
+      out.println("<p>No cause is supported by the facts given.</p>");
+    }
+    for (int i = 0; i < d.ranked().size(); i++) {
+      writeCause(d, d.ranked().get(i), i + 1, i == 0, out);
+    }
+    out.println("</section>");
+    if (!checks.isEmpty()) {
+      out.println("<section id=\"next-checks\"><h2>Next checks</h2><p>The evidence is thin; these checks would best separate the leading causes, cheapest first.</p><ol>");
+      for (NextCheck check : checks) {
+        out.println("<li>" + esc(check.ask()) + " <span class=\"badge cost\">" + Spelled.spelling(check.cost()) + " cost</span>"
+            + (check.how() == null ? "" : "<br><small>How: " + esc(check.how()) + "</small>")
+            + "<br><small>Separates: " + esc(String.join(", ", check.separates())) + "</small></li>");
+      }
+      out.println("</ol></section>");
+    }
+    if (!d.ruledOut().isEmpty()) {
+      out.println("<section id=\"ruled-out\"><h2>Ruled out by the evidence</h2>");
+      for (CauseAssessment a : d.ruledOut()) {
+        writeCause(d, a, 0, false, out);
+      }
+      out.println("</section>");
+    }
+    writeSources(d, out);
+    out.println("</main><footer>rdp-doctor &middot; knowledge base <code>" + esc(d.knowledgeOrigin()) + "</code></footer>");
+    out.println("</body></html>");
+    out.flush();
+  }
+
+  private void writeCause(Diagnosis d, CauseAssessment a, int rank, boolean top, PrintWriter out) {
+    boolean against = a.cf() <= 0;
+    out.println("<article class=\"cause" + (top ? " top" : "") + "\" id=\"cause-" + esc(a.cause().id()) + "\" data-cf=\""
+        + CfArithmetic.cf(a.cf()) + "\">");
+    out.println("<div class=\"head\"><h3>" + (rank > 0 ? rank + ". " : "") + esc(a.cause().title())
+        + " <span class=\"id\">" + esc(a.cause().id()) + "</span></h3>");
+    // the bar shows the CF as printed beside it
+    int width = (int) Math.round(Math.abs(Double.parseDouble(CfArithmetic.cf(a.cf()))) * 100);
+    out.println("<div class=\"cf\" title=\"certainty factor\"><div class=\"bar" + (against ? " against" : "")
+        + "\"><span style=\"width:" + width + "%\"></span></div><span class=\"cfv\">" + CfArithmetic.cf(a.cf()) + "</span></div></div>");
+    if (!against && new ExplainReport(knowledge).unofficial(a.evidenceFor().stream().flatMap(e -> e.rule().sources().stream()).toList())) {
+      out.println("<p class=\"warn\">Only unofficial sources claim the evidence for this cause.</p>");
+    }
+    if (!against) {
+      List<Fix> fixes = a.cause().fixesInSafeOrder();
+      for (int i = 0; i < fixes.size(); i++) {
+        if (top || i == 0) {
+          writeFix(fixes.get(i), i == 0 ? "Fix first" : "Then, if needed", out);
+        }
+      }
+      if (!top && fixes.size() > 1) {
+        out.println("<p><small>" + (fixes.size() - 1) + " more fix(es) in the order to try them: "
+            + esc(String.join(", ", fixes.subList(1, fixes.size()).stream().map(Fix::id).toList())) + "</small></p>");
+      }
+    }
+    out.println("<details class=\"trace\"><summary>How: the evidence and its arithmetic</summary>");
+    for (Evidence e : a.evidence()) {
+      out.println("<div class=\"ev\"><strong>" + (e.cf() > 0 ? "+" : "") + CfArithmetic.cf(e.cf()) + "</strong> "
+          + "<code>" + esc(e.rule().id()) + "</code> " + esc(e.rule().name()) + " <span class=\"path\">" + esc(e.rule().location()) + "</span>");
+      out.println("<ul class=\"facts\">");
+      for (Firing f : e.firings()) {
+        for (MatchedFact m : f.facts()) {
+          out.println("<li><span class=\"path\">" + esc(m.path()) + "</span> = <code>" + esc(m.value()) + "</code>"
+              + m.line().map(l -> " (line " + l + ")").orElse("")
+              + m.derivation().map(s -> " <small>(worked out: " + esc(s) + ")</small>").orElse("") + "</li>");
+        }
+      }
+      out.println("</ul><div>Sources: ");
+      for (String id : e.rule().sources()) {
+        out.println(sourceBadge(id));
+      }
+      out.println("</div></div>");
+    }
+    out.println("<p><code>" + esc(CfArithmetic.explain(a)) + "</code></p></details>");
+    out.println("</article>");
+  }
+
+  private void writeFix(Fix f, String heading, PrintWriter out) {
+    String risk = Spelled.spelling(f.risk());
+    out.println("<div class=\"fix\" id=\"fix-" + esc(f.id()) + "\"><p><strong>" + heading + ":</strong> " + esc(f.title())
+        + " <span class=\"badge risk-" + risk + "\">risk " + risk + "</span>"
+        + (f.isTestOnly() ? " <span class=\"badge risk-high\">test only</span>" : "")
+        + (f.restart() == dev.rdpdoctor.knowledge.Restart.NONE ? "" : " <span class=\"badge\">restart: " + Spelled.spelling(f.restart()) + "</span>")
+        + "</p><ol>");
+    for (String step : f.steps()) {
+      out.println("<li>" + esc(step) + "</li>");
+    }
+    out.println("</ol><dl><dt>Roll back</dt><dd>" + esc(f.rollback() == null ? "(not given)" : f.rollback()) + "</dd>"
+        + "<dt>Verify</dt><dd>" + esc(f.verify() == null ? "(not given)" : f.verify()) + "</dd>"
+        + (f.note() == null ? "" : "<dt>Note</dt><dd>" + esc(f.note()) + "</dd>") + "</dl></div>");
+    if (f.risk() == Risk.HIGH) {
+      out.println("<p class=\"warn\">High risk: weakens security or is hard to undo. Keep the rollback at hand.</p>");
+    }
+  }
+
+  private void writeSources(Diagnosis d, PrintWriter out) {
+    Set<String> cited = new LinkedHashSet<>();
+    java.util.stream.Stream.concat(d.ranked().stream(), d.ruledOut().stream())
+        .forEach(a -> a.evidence().forEach(e -> cited.addAll(e.rule().sources())));
+    if (cited.isEmpty()) {
+      return;
+    }
+    out.println("<section id=\"sources\"><h2>Sources</h2><table><thead><tr><th>source</th><th>reliability</th><th>title</th></tr></thead><tbody>");
+    for (String id : cited) {
+      knowledge.source(id).ifPresent(s -> out.println("<tr><td><code>" + esc(id) + "</code></td><td>"
+          + "<span class=\"badge rel-" + Spelled.spelling(s.reliability()) + "\">" + Spelled.spelling(s.reliability()) + "</span></td><td>"
+          + link(s) + "</td></tr>"));
+    }
+    out.println("</tbody></table></section>");
+  }
+
+  private String sourceBadge(String id) {
+    return knowledge.source(id)
+        .map(s -> "<span class=\"badge rel-" + Spelled.spelling(s.reliability()) + "\" title=\"" + esc(s.title()) + "\">"
+            + esc(id) + "</span>")
+        .orElse("<span class=\"badge\">" + esc(id) + "</span>");
+  }
+
+  private static String link(Source s) {
+    return s.where().startsWith("https://") || s.where().startsWith("http://")
+        ? "<a href=\"" + esc(s.where()) + "\">" + esc(s.title()) + "</a>"
+        : esc(s.title()) + " <small>(" + esc(s.where()) + ")</small>";
+  }
+
+  /** HTML text and attribute escaping. */
+  static String esc(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+}

@@ -1,0 +1,16 @@
+package dev.rdpdoctor.report;
+
+import dev.rdpdoctor.knowledge.Cost;
+import java.util.List;
+
+/**
+ * A check that would best separate the leading causes, for when the evidence is thin.
+ *
+ * @param separates the causes its answer would move most
+ */
+public record NextCheck(String ask, String how, Cost cost, List<String> separates) {
+
+  public NextCheck {
+    separates = List.copyOf(separates);
+  }
+}
