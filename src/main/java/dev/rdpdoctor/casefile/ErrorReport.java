@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param message the text of the dialog, if copied
  */
 public record ErrorReport(
-    @JsonDeserialize(using = CodeDeserializer.class) Long code,
-    @JsonDeserialize(using = CodeDeserializer.class) Long extended,
+    @Hex @JsonDeserialize(using = CodeDeserializer.class) Long code,
+    @Hex @JsonDeserialize(using = CodeDeserializer.class) Long extended,
     ErrorTiming when,
     Frequency frequency,
     Affected affects,

@@ -51,11 +51,13 @@ final class ConsultCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
-  /** The terminal; tests give their own. */
-  BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  @picocli.CommandLine.ParentCommand Main main;
+
+  private BufferedReader input;
 
   @Override
   public Integer call() {
+    input = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));
     PrintWriter out = spec.commandLine().getOut();
     CaseFileReader reader = new CaseFileReader();
     ObjectNode tree = YAML.createObjectNode();

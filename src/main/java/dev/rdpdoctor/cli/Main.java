@@ -32,20 +32,29 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where interactive commands read the user's answers. */
+  java.io.InputStream in = System.in;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, consult, explain or rules");
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.in, System.out, System.err));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line with the given streams, answers read from {@code in}; returns the exit code. */
+  public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Main main = new Main();
+    main.in = in;
     CommandLine cli = new CommandLine(main);
     cli.setOut(o);
     cli.setErr(e);

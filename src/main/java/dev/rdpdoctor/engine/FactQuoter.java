@@ -45,10 +45,12 @@ final class FactQuoter {
   private Optional<MatchedFact> resolve(Object fact, String factPath, String fieldPath) {
     Object value = fact;
     StringBuilder path = new StringBuilder(factPath);
+    boolean hex = false;
     for (String part : fieldPath.split("\\.")) {
       if (value == null || !value.getClass().isRecord()) {
         return Optional.empty();
       }
+      hex = isHex(value.getClass(), part);
       Optional<Object> next = component(value, part);
       if (next == null) {
         return Optional.empty();
@@ -56,7 +58,17 @@ final class FactQuoter {
       value = next.orElse(null);
       path.append('.').append(SNAKE.translate(part));
     }
-    return Optional.of(quoteValue(path.toString(), value));
+    Object shown = hex && value instanceof Long code ? "0x" + Long.toHexString(code).toUpperCase(java.util.Locale.ROOT) : value;
+    return Optional.of(quoteValue(path.toString(), shown));
+  }
+
+  private static boolean isHex(Class<?> record, String component) {
+    for (RecordComponent c : record.getRecordComponents()) {
+      if (c.getName().equals(component)) {
+        return c.isAnnotationPresent(dev.rdpdoctor.casefile.Hex.class);
+      }
+    }
+    return false;
   }
 
   /** The fields a helper method declares it reads ({@link Reads}). */
