@@ -35,8 +35,11 @@ final class Interpreter {
     if (probe != null && probe.tls() != null && probe.tls().certificate() != null) {
       ProbeTls tls = probe.tls();
       Certificate seen = validity("probe.tls.certificate", tls.certificate());
-      probe = new Probe(probe.target(), probe.dns(), probe.tcp(), probe.negotiation(),
-          new ProbeTls(tls.version(), tls.cipher(), seen, tls.nameMatches(), tls.error()));
+      probe = probe.withTls(new ProbeTls(tls.version(), tls.cipher(), seen, tls.nameMatches(), tls.error()));
+    }
+    if (probe != null && probe.gateway() != null && probe.gateway().certificate() != null) {
+      probe = probe.withGateway(probe.gateway().withCertificate(
+          validity("probe.gateway.certificate", probe.gateway().certificate())));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
