@@ -69,8 +69,8 @@ final class ProbeConclusions {
       boolean noNames = seen != null && (seen.names() == null || seen.names().isEmpty());
       gateway = new Gateway(probedGateway.fqdn(), seen == null || noNames ? null : seen.names(),
           noNames ? Boolean.FALSE : null);
-      reasons.put("path.kind", "--gateway names the RD Gateway the client goes through");
-      reasons.put("path.gateway", seen == null ? "the gateway name given with --gateway"
+      reasons.put("path.kind", "the client goes through the RD Gateway given to the probe");
+      reasons.put("path.gateway", seen == null ? "the RD Gateway given to the probe"
           : "the certificate the gateway presented for its name");
     }
     ConnectionPath path = new ConnectionPath(probedGateway == null ? null : PathKind.RD_GATEWAY, target.host(), gateway);
