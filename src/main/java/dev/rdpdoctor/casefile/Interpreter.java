@@ -22,9 +22,11 @@ final class Interpreter {
   private final Map<String, String> derivations = new LinkedHashMap<>();
   private final List<InputError> errors = new ArrayList<>();
 
-  Interpreter(SourceMap sourceMap, LocalDate observed) {
+  /** @param provenance how values that were not written in the file were found, by path */
+  Interpreter(SourceMap sourceMap, LocalDate observed, Map<String, String> provenance) {
     this.sourceMap = sourceMap;
     this.observed = observed;
+    derivations.putAll(provenance);
   }
 
   CaseFile interpret(String source, SymptomFile file) {

@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -11,11 +12,14 @@ import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +35,14 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE.yaml", description = "Symptom file(s) to diagnose.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "CASE.yaml", description = "Symptom file(s) to diagnose.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--probe", paramLabel = "HOST[:PORT]",
+      description = "Probe this host first and diagnose what it found, merged into each symptom file given (your statements win; disagreements are listed).")
+  String probeTarget;
+
+  @Mixin ProbeOptions probeOptions;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -52,10 +62,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     CaseFileReader reader = new CaseFileReader();
     int exit = ExitCode.OK;
     boolean first = true;
-    for (Path file : files) {
+    if (files.isEmpty() && probeTarget == null) {
+      throw new ParameterException(spec.commandLine(), "give a symptom file to diagnose, or --probe HOST");
+    }
+    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
+    List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
+    for (Path file : inputs) {
       CaseFile caseFile;
       try {
-        caseFile = reader.read(file);
+        caseFile = file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed);
       } catch (InvalidInputException e) {
         e.errors().stream().map(InputError::format).forEach(err::println);
         err.flush();
@@ -68,7 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       }
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);
       if (format == Format.json) {
-        new JsonReport(knowledge, files.size() == 1).write(diagnosis, out);
+        new JsonReport(knowledge, inputs.size() == 1).write(diagnosis, out);
       } else {
         if (!first) {
           out.println();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Diagnoses the Remote Desktop error 0x904 with extended code 0x7.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {DiagnoseCommand.class, RulesCommand.class},
+    subcommands = {DiagnoseCommand.class, ProbeCommand.class, RulesCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -34,7 +34,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose or rules");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, probe or rules");
   }
 
   public static void main(String[] args) {

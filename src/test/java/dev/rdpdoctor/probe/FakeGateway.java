@@ -18,9 +18,9 @@ import javax.net.ssl.SSLSocket;
  * 401 with its authentication schemes, or a plain web server's 404. It records the requests and
  * the SNI it received.
  */
-final class FakeGateway implements AutoCloseable {
+public final class FakeGateway implements AutoCloseable {
 
-  static final String RD_GATEWAY_401 = "HTTP/1.1 401 Unauthorized\r\n"
+  public static final String RD_GATEWAY_401 = "HTTP/1.1 401 Unauthorized\r\n"
       + "Server: Microsoft-HTTPAPI/2.0\r\n"
       + "WWW-Authenticate: Negotiate\r\n"
       + "WWW-Authenticate: NTLM\r\n"
@@ -31,7 +31,7 @@ final class FakeGateway implements AutoCloseable {
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> sniNames = new CopyOnWriteArrayList<>();
 
-  FakeGateway(SSLContext context, String reply) throws IOException {
+  public FakeGateway(SSLContext context, String reply) throws IOException {
     listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
     Thread t = new Thread(() -> {
       while (!listener.isClosed()) {
@@ -54,7 +54,7 @@ final class FakeGateway implements AutoCloseable {
     t.start();
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 

@@ -22,10 +22,10 @@ import javax.net.ssl.SSLSocket;
  * with a given policy, with fixed bytes, with garbage, not at all. It records what the client
  * requested and the SNI it sent.
  */
-final class FakeRdpServer implements AutoCloseable {
+public final class FakeRdpServer implements AutoCloseable {
 
   /** What the server does with one accepted connection. */
-  interface Script {
+  public interface Script {
     void serve(Connection connection) throws IOException;
   }
 
@@ -63,7 +63,7 @@ final class FakeRdpServer implements AutoCloseable {
     });
   }
 
-  static FakeRdpServer start(Script script) {
+  public static FakeRdpServer start(Script script) {
     try {
       return new FakeRdpServer(script);
     } catch (IOException e) {
@@ -71,7 +71,7 @@ final class FakeRdpServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -93,7 +93,7 @@ final class FakeRdpServer implements AutoCloseable {
   }
 
   /** One accepted connection, with the steps scripts are made of. */
-  final class Connection {
+  public final class Connection {
     final Socket socket;
 
     Connection(Socket socket) {

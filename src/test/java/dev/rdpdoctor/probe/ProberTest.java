@@ -2,13 +2,16 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.PathKind;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.casefile.SecurityLayer;
 import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.yaml.StrictYamlReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -114,5 +117,21 @@ class ProberTest {
     assertThat(facts.symptoms().probe().dns().error()).isNotNull();
     assertThat(facts.symptoms().certificate()).isNull();
     assertThat(facts.symptoms().rdp()).isNull();
+  }
+
+  @Test
+  void theSymptomFileReadsBackUnchanged() throws IOException {
+    TestCertificates.Issued gw = TestCertificates.certificate().subject("gw01.corp.example").make();
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.requiringNla().script(expired.serverContext()));
+        FakeGateway gateway = new FakeGateway(gw.serverContext(), FakeGateway.RD_GATEWAY_401)) {
+      SymptomFile probed = probe(server.target("rdp01.corp.example"),
+          Optional.of(new Target("gw01.corp.example", gateway.port())), new StringWriter()).symptoms();
+      String yaml = new CaseFileWriter().write(probed);
+      SymptomFile read = new StrictYamlReader().read("probe.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+          SymptomFile.class).value();
+      assertThat(read).isEqualTo(probed);
+      assertThat(read.probe().negotiation()).hasSize(6);
+      assertThat(read.probe().gateway().authSchemes()).containsExactly("Negotiate", "NTLM");
+    }
   }
 }

@@ -31,15 +31,15 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates made in the test: expired, for another name, self-signed or issued, weak. */
-final class TestCertificates {
+public final class TestCertificates {
 
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
   private static final char[] PASSWORD = "test".toCharArray();
 
   /** A certificate and its key. */
-  record Issued(X509Certificate certificate, KeyPair keys, List<X509Certificate> chain) {
+  public record Issued(X509Certificate certificate, KeyPair keys, List<X509Certificate> chain) {
 
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
       try {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -55,7 +55,7 @@ final class TestCertificates {
     }
 
     /** Writes the certificate and its key as PEM files, as xrdp reads them. */
-    void writePem(Path certificateFile, Path keyFile) {
+    public void writePem(Path certificateFile, Path keyFile) {
       try {
         Files.writeString(certificateFile, pem(certificate));
         Files.writeString(keyFile, pem(keys.getPrivate()));
@@ -66,7 +66,7 @@ final class TestCertificates {
   }
 
   /** How to make one: a builder with the usual certificate of a Windows host as its default. */
-  static final class Spec {
+  public static final class Spec {
     String subject = "CN=rdp01.corp.example";
     List<String> dnsNames = new ArrayList<>();
     Instant notBefore = Instant.now().minus(Duration.ofDays(30));
@@ -75,17 +75,17 @@ final class TestCertificates {
     String signature = "SHA256withRSA";
     Issued issuer;
 
-    Spec subject(String cn) {
+    public Spec subject(String cn) {
       subject = "CN=" + cn;
       return this;
     }
 
-    Spec dns(String... names) {
+    public Spec dns(String... names) {
       dnsNames.addAll(List.of(names));
       return this;
     }
 
-    Spec expiredDaysAgo(int days) {
+    public Spec expiredDaysAgo(int days) {
       notAfter = Instant.now().minus(Duration.ofDays(days));
       notBefore = notAfter.minus(Duration.ofDays(365));
       return this;
@@ -106,14 +106,14 @@ final class TestCertificates {
       return this;
     }
 
-    Issued make() {
+    public Issued make() {
       return TestCertificates.make(this);
     }
   }
 
   private TestCertificates() {}
 
-  static Spec certificate() {
+  public static Spec certificate() {
     return new Spec();
   }
 

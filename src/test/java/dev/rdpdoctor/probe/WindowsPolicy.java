@@ -8,18 +8,18 @@ import javax.net.ssl.SSLContext;
  * server uses): RDSTLS, then CredSSP with early authorization, CredSSP, TLS, standard RDP;
  * otherwise the failure code its settings call for.
  */
-record WindowsPolicy(SecurityLayer layer, boolean nlaRequired, boolean certificateMissing, boolean rdstls) {
+public record WindowsPolicy(SecurityLayer layer, boolean nlaRequired, boolean certificateMissing, boolean rdstls) {
 
   static final int SSL = 0x01;
   static final int HYBRID = 0x02;
   static final int RDSTLS = 0x04;
   static final int HYBRID_EX = 0x08;
 
-  static WindowsPolicy requiringNla() {
+  public static WindowsPolicy requiringNla() {
     return new WindowsPolicy(SecurityLayer.NEGOTIATE, true, false, true);
   }
 
-  static WindowsPolicy negotiateWithoutNla() {
+  public static WindowsPolicy negotiateWithoutNla() {
     return new WindowsPolicy(SecurityLayer.NEGOTIATE, false, false, false);
   }
 
@@ -58,7 +58,7 @@ record WindowsPolicy(SecurityLayer layer, boolean nlaRequired, boolean certifica
   }
 
   /** A fake-server script that answers as this policy, then serves TLS with {@code context}. */
-  FakeRdpServer.Script script(SSLContext context, String... tlsProtocols) {
+  public FakeRdpServer.Script script(SSLContext context, String... tlsProtocols) {
     return connection -> {
       int requested = connection.readRequest();
       int decision = decide(Math.max(requested, 0));
