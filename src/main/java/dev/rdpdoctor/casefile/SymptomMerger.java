@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Merges what a probe found into what the user stated. The user's statements win; the probe
  * fills in what the user left unknown; a value both give differently is kept as the user wrote
- * it and listed as a conflict. A worked-out value the user stated ({@code certificate.expired},
+ * it and listed as a conflict. The {@code probe:} section holds raw findings, not statements: a
+ * fresh probe's replaces one the file carries from an earlier probe. A worked-out value the user stated ({@code certificate.expired},
  * {@code path.gateway.name_matches}) is not contradicted by probed inputs: those are left out
  * and the disagreement listed instead.
  */
@@ -38,6 +39,9 @@ final class SymptomMerger {
   Merged merge(SymptomFile stated, ProbedFacts probed) {
     ObjectNode mine = tree(stated);
     ObjectNode theirs = tree(probed.symptoms());
+    if (theirs.has("probe")) {
+      mine.remove("probe"); // an earlier probe's raw findings give way to the fresh ones
+    }
     List<Conflict> conflicts = new ArrayList<>();
     Map<String, String> provenance = new LinkedHashMap<>();
     merge(mine, theirs, "", conflicts, provenance, probed);

@@ -59,11 +59,17 @@ final class GatewayProbe {
           + (certificate == null ? "none" : certificate.subject() + (Boolean.FALSE.equals(nameMatches)
               ? ", name does not match" : Boolean.TRUE.equals(nameMatches) ? ", name matches" : "")));
       HttpReply reply;
-      try (SocketGuard guard = SocketGuard.arm(raw, overall.capped(settings.step()))) {
-        reply = request(session.socket(), gateway, overall.capped(settings.step()));
+      Deadline step = overall.capped(settings.step());
+      SocketGuard guard = SocketGuard.arm(raw, step);
+      try {
+        reply = request(session.socket(), gateway, step);
       } catch (IOException e) {
         return new ProbeGateway(gateway.host(), port, established.version(), established.cipher(), certificate,
-            nameMatches, null, null, null, "no HTTP answer to RDG_OUT_DATA: " + e.getMessage());
+            nameMatches, null, null, null, guard.fired() || e instanceof java.net.SocketTimeoutException
+                ? "no complete HTTP answer to RDG_OUT_DATA within the time allowed"
+                : "no HTTP answer to RDG_OUT_DATA: " + e.getMessage());
+      } finally {
+        guard.close();
       }
       boolean rdGateway = reply.status() == 401 && !reply.authSchemes().isEmpty();
       progress.say("gateway " + gateway + ": RDG_OUT_DATA -> " + reply.status()

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.probe;
 
+import dev.rdpdoctor.casefile.Probe;
 import dev.rdpdoctor.casefile.ProbeDns;
 import dev.rdpdoctor.casefile.ProbeNegotiation;
 import dev.rdpdoctor.casefile.ProbeTls;
@@ -35,7 +36,7 @@ final class RdpPortProbe {
     this.progress = progress;
   }
 
-  dev.rdpdoctor.casefile.Probe run(Target target) {
+  Probe run(Target target) {
     Deadline overall = Deadline.after(settings.budget());
     ProbeDns dns = null;
     InetAddress address;
@@ -47,7 +48,7 @@ final class RdpPortProbe {
       dns = resolution.fact();
       if (resolution.addresses().isEmpty()) {
         progress.say("dns " + target.host() + ": " + dns.error());
-        return new dev.rdpdoctor.casefile.Probe(target.toString(), dns, null, null, null, null);
+        return new Probe(target.toString(), dns, null, null, null, null);
       }
       address = resolution.addresses().get(0);
       progress.say("dns " + target.host() + " -> " + String.join(", ", dns.addresses()));
@@ -56,7 +57,7 @@ final class RdpPortProbe {
     TcpStats tcp = new TcpStats(target.port());
     connects(socketAddress, tcp, overall);
     if (!tcp.anyConnected()) {
-      return new dev.rdpdoctor.casefile.Probe(target.toString(), dns, tcp.fact(), null, null, null);
+      return new Probe(target.toString(), dns, tcp.fact(), null, null, null);
     }
     List<ProbeNegotiation> negotiation = new ArrayList<>();
     ProbeTls tls = null;
@@ -89,7 +90,7 @@ final class RdpPortProbe {
         // closing a socket the probe is done with
       }
     }
-    return new dev.rdpdoctor.casefile.Probe(target.toString(), dns, tcp.fact(), negotiation, tls, null);
+    return new Probe(target.toString(), dns, tcp.fact(), negotiation, tls, null);
   }
 
   private void connects(InetSocketAddress address, TcpStats tcp, Deadline overall) {

@@ -50,13 +50,17 @@ final class TcpStats {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  /** Mean difference between consecutive connect times. */
+  /**
+   * Mean difference between consecutive connect times, leaving out the first when there are
+   * enough: it also pays for the JVM's first use of the socket code.
+   */
   private static double jitter(List<Double> times) {
+    List<Double> steady = times.size() >= 3 ? times.subList(1, times.size()) : times;
     double sum = 0;
-    for (int i = 1; i < times.size(); i++) {
-      sum += Math.abs(times.get(i) - times.get(i - 1));
+    for (int i = 1; i < steady.size(); i++) {
+      sum += Math.abs(steady.get(i) - steady.get(i - 1));
     }
-    return sum / (times.size() - 1);
+    return sum / (steady.size() - 1);
   }
 
   private static double round(double value) {

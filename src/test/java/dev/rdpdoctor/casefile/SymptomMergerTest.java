@@ -115,4 +115,15 @@ class SymptomMergerTest {
     assertThat(merged.symptoms()).isEqualTo(PROBED.symptoms());
     assertThat(merged.conflicts()).isEmpty();
   }
+
+  @Test
+  void aFreshProbeReplacesTheFilesEarlierProbeSection() {
+    SymptomMerger.Merged merged = merger.merge(yaml("""
+        probe:
+          target: rdp01:3389
+          tcp: {port: 3389, outcome: timed-out, connect_ms: 2000}
+        """), PROBED);
+    assertThat(merged.symptoms().probe()).isEqualTo(PROBED.symptoms().probe());
+    assertThat(merged.conflicts()).isEmpty();
+  }
 }

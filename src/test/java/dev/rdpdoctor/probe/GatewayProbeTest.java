@@ -92,4 +92,23 @@ class GatewayProbeTest {
     ProbeGateway seen = probe(new Target("nogateway.corp.example", 443));
     assertThat(seen.error()).isEqualTo("the gateway name: the name does not resolve (unknown host)");
   }
+
+  @Test
+  void aReplyThatIsNotHttpIsAnError() throws IOException {
+    try (FakeGateway gateway = new FakeGateway(gatewayCertificate.serverContext(), "\u0003\u0000garbage\r\n\r\n")) {
+      ProbeGateway seen = probe(new Target("gw01.corp.example", gateway.port()));
+      assertThat(seen.tlsVersion()).startsWith("TLSv1.");
+      assertThat(seen.error()).isEqualTo("no HTTP answer to RDG_OUT_DATA: the reply is not HTTP: '..garbage'");
+      assertThat(seen.rdGateway()).isNull();
+    }
+  }
+
+  @Test
+  void endlessHeadersAreCutAtTheirCap() throws IOException {
+    String endless = "HTTP/1.1 401 Unauthorized\r\n" + "X-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(2000);
+    try (FakeGateway gateway = new FakeGateway(gatewayCertificate.serverContext(), endless)) {
+      ProbeGateway seen = probe(new Target("gw01.corp.example", gateway.port()));
+      assertThat(seen.error()).isEqualTo("no HTTP answer to RDG_OUT_DATA: the HTTP headers exceed 32768 bytes");
+    }
+  }
 }
