@@ -84,6 +84,8 @@ final class RdpPortProbe {
         }
         if (answer instanceof NegotiationAnswer.NoAnswer none && none.timedOut()) {
           progress.say("the server does not answer: the other requests are not sent");
+          negotiation.set(negotiation.size() - 1, new ProbeNegotiation(offered, fact.result(), null, null,
+              fact.detail() + "; the other requests were not sent"));
           break;
         }
       } catch (IOException e) {
