@@ -65,6 +65,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (files.isEmpty() && probeTarget == null) {
       throw new ParameterException(spec.commandLine(), "give a symptom file to diagnose, or --probe HOST");
     }
+    if (probeTarget == null && probeOptions.given()) {
+      throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
+    }
     ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     for (Path file : inputs) {

@@ -24,6 +24,11 @@ final class ProbeOptions {
       description = "Time budget per host probed (default: 8).")
   Double timeoutSeconds;
 
+  /** True when either option was given. */
+  boolean given() {
+    return gateway != null || timeoutSeconds != null;
+  }
+
   /** Probes {@code target}, with progress lines on the command's error stream. */
   ProbedFacts probe(CommandLine cli, String target) {
     Target host = parse(cli, target, Target.RDP_PORT, "the host");

@@ -93,4 +93,11 @@ class DiagnoseProbeTest {
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("give a symptom file to diagnose, or --probe HOST");
   }
+
+  @Test
+  void probeOptionsWithoutProbeAreAUsageError() {
+    CliRun run = CliRun.of("diagnose", "--rules", RULES, "--gateway", "gw01.corp.example", "facts-samples/cert-expired.yaml");
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--gateway and --timeout go with --probe HOST");
+  }
 }
