@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param source the file name, as given on the command line
  * @param observed the date the symptoms were seen
  * @param derivations how each worked-out value was obtained, by path
+ * @param conflicts values the user stated that a probe saw differently (the user's are used)
  */
 public record CaseFile(
     String source,
@@ -22,7 +23,8 @@ public record CaseFile(
     LocalDate observed,
     List<Fact> facts,
     SourceMap sourceMap,
-    Map<String, String> derivations) {
+    Map<String, String> derivations,
+    List<Conflict> conflicts) {
 
   public CaseFile {
     Objects.requireNonNull(source, "source");
@@ -30,6 +32,17 @@ public record CaseFile(
     Objects.requireNonNull(observed, "observed");
     facts = List.copyOf(facts);
     derivations = Map.copyOf(derivations);
+    conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+  }
+
+  /** A case read from one file, with nothing probed to conflict with. */
+  public CaseFile(String source, SymptomFile symptoms, LocalDate observed, List<Fact> facts,
+      SourceMap sourceMap, Map<String, String> derivations) {
+    this(source, symptoms, observed, facts, sourceMap, derivations, List.of());
+  }
+
+  CaseFile withConflicts(List<Conflict> found) {
+    return new CaseFile(source, symptoms, observed, facts, sourceMap, derivations, found);
   }
 
   public Optional<Expectation> expectation() {

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.nio.file.Path;
@@ -44,9 +45,33 @@ public final class CaseFileReader {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = dev.rdpdoctor.yaml.YamlMapper.yaml();
 
+  /**
+   * Reads a symptom file and merges what a probe found into it: the user's statements win, the
+   * probe fills in what they leave unknown, and each disagreement is kept as a {@link Conflict}.
+   */
+  public CaseFile read(Path file, ProbedFacts probed) {
+    return merge(file + " + " + probed.origin(), yaml.read(file, SymptomFile.class), probed);
+  }
+
+  /** The case a probe found on its own. */
+  public CaseFile read(ProbedFacts probed) {
+    SymptomFile nothing = new SymptomFile(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
+    return merge(probed.origin(), new YamlDocument<>(nothing, SourceMap.empty(probed.origin())), probed);
+  }
+
+  private CaseFile merge(String name, YamlDocument<SymptomFile> document, ProbedFacts probed) {
+    SymptomMerger.Merged merged = new SymptomMerger().merge(document.value(), probed);
+    SymptomFile file = merged.symptoms();
+    LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
+    return new Interpreter(document.sourceMap(), observed, merged.provenance())
+        .interpret(name, file)
+        .withConflicts(merged.conflicts());
+  }
+
   private CaseFile interpret(String name, YamlDocument<SymptomFile> document) {
     SymptomFile file = document.value();
     LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
-    return new Interpreter(document.sourceMap(), observed).interpret(name, file);
+    return new Interpreter(document.sourceMap(), observed, java.util.Map.of()).interpret(name, file);
   }
 }

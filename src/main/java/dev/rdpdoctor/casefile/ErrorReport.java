@@ -1,6 +1,7 @@
 package dev.rdpdoctor.casefile;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The error the user saw: {@code error:} in the symptom file.
@@ -13,8 +14,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param message the text of the dialog, if copied
  */
 public record ErrorReport(
-    @Hex @JsonDeserialize(using = CodeDeserializer.class) Long code,
-    @Hex @JsonDeserialize(using = CodeDeserializer.class) Long extended,
+    @Hex @JsonDeserialize(using = CodeDeserializer.class) @JsonSerialize(using = CodeSerializer.class)
+        Long code,
+    @Hex @JsonDeserialize(using = CodeDeserializer.class) @JsonSerialize(using = CodeSerializer.class)
+        Long extended,
     ErrorTiming when,
     Frequency frequency,
     Affected affects,

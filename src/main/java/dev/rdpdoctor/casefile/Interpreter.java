@@ -22,9 +22,11 @@ final class Interpreter {
   private final Map<String, String> derivations = new LinkedHashMap<>();
   private final List<InputError> errors = new ArrayList<>();
 
-  Interpreter(SourceMap sourceMap, LocalDate observed) {
+  /** @param provenance how values that were not written in the file were found, by path */
+  Interpreter(SourceMap sourceMap, LocalDate observed, Map<String, String> provenance) {
     this.sourceMap = sourceMap;
     this.observed = observed;
+    derivations.putAll(provenance);
   }
 
   CaseFile interpret(String source, SymptomFile file) {
@@ -35,8 +37,11 @@ final class Interpreter {
     if (probe != null && probe.tls() != null && probe.tls().certificate() != null) {
       ProbeTls tls = probe.tls();
       Certificate seen = validity("probe.tls.certificate", tls.certificate());
-      probe = new Probe(probe.target(), probe.dns(), probe.tcp(), probe.negotiation(),
-          new ProbeTls(tls.version(), tls.cipher(), seen, tls.nameMatches(), tls.error()));
+      probe = probe.withTls(new ProbeTls(tls.version(), tls.cipher(), seen, tls.nameMatches(), tls.error()));
+    }
+    if (probe != null && probe.gateway() != null && probe.gateway().certificate() != null) {
+      probe = probe.withGateway(probe.gateway().withCertificate(
+          validity("probe.gateway.certificate", probe.gateway().certificate())));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -11,9 +11,18 @@ public record Probe(
     ProbeDns dns,
     ProbeTcp tcp,
     List<ProbeNegotiation> negotiation,
-    ProbeTls tls) {
+    ProbeTls tls,
+    ProbeGateway gateway) {
 
   public Probe {
     negotiation = negotiation == null ? null : List.copyOf(negotiation);
+  }
+
+  Probe withTls(ProbeTls seen) {
+    return new Probe(target, dns, tcp, negotiation, seen, gateway);
+  }
+
+  Probe withGateway(ProbeGateway seen) {
+    return new Probe(target, dns, tcp, negotiation, tls, seen);
   }
 }

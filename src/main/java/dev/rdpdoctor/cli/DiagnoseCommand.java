@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -14,11 +15,14 @@ import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +38,14 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE.yaml", description = "Symptom file(s) to diagnose.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "CASE.yaml", description = "Symptom file(s) to diagnose.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--probe", paramLabel = "HOST[:PORT]",
+      description = "Probe this host first and diagnose what it found, merged into each symptom file given (your statements win; disagreements are listed).")
+  String probeTarget;
+
+  @Mixin ProbeOptions probeOptions;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -55,10 +65,18 @@ final class DiagnoseCommand implements Callable<Integer> {
     CaseFileReader reader = new CaseFileReader();
     int exit = ExitCode.OK;
     boolean first = true;
-    for (Path file : files) {
+    if (files.isEmpty() && probeTarget == null) {
+      throw new ParameterException(spec.commandLine(), "give a symptom file to diagnose, or --probe HOST");
+    }
+    if (probeTarget == null && probeOptions.given()) {
+      throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
+    }
+    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
+    List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
+    for (Path file : inputs) {
       CaseFile caseFile;
       try {
-        caseFile = reader.read(file);
+        caseFile = file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed);
       } catch (InvalidInputException e) {
         e.errors().stream().map(InputError::format).forEach(err::println);
         err.flush();
@@ -72,7 +90,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);
       List<NextCheck> checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
       if (format == Format.json) {
-        new JsonReport(knowledge, files.size() == 1).write(diagnosis, checks, out);
+        new JsonReport(knowledge, inputs.size() == 1).write(diagnosis, checks, out);
       } else if (format == Format.markdown) {
         new MarkdownReport(knowledge).write(diagnosis, checks, out);
       } else if (format == Format.html) {

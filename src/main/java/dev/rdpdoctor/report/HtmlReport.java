@@ -67,6 +67,12 @@ public final class HtmlReport {
         + esc(Codes.both(c.error().code())) + ", extended " + esc(Codes.both(c.error().extended())) + " &middot; observed "
         + c.observed() + "</p></header>");
     out.println("<main>");
+    if (!c.conflicts().isEmpty()) {
+      out.println("<section id=\"conflicts\" class=\"warn\"><p>The probe saw something else than the file says; the file's statements were used:</p><ul>");
+      c.conflicts().forEach(x -> out.println("<li><span class=\"path\">" + esc(x.path()) + "</span>: the file says <code>"
+          + esc(x.stated()) + "</code>, the probe saw <code>" + esc(x.probed()) + "</code></li>"));
+      out.println("</ul></section>");
+    }
     out.println("<section id=\"ranked\"><h2>Likely causes</h2>");
     if (d.ranked().isEmpty()) {
       out.println("<p>No cause is supported by the facts given.</p>");

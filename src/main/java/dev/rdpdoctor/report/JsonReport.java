@@ -73,6 +73,11 @@ public final class JsonReport {
     kase.put("observed", c.observed().toString());
     kase.put("error_code", c.error().code() == null ? null : Codes.hex(c.error().code()));
     kase.put("extended_code", c.error().extended() == null ? null : Codes.hex(c.error().extended()));
+    ArrayNode conflicts = root.putArray("conflicts");
+    c.conflicts().forEach(conflict -> conflicts.addObject()
+        .put("path", conflict.path())
+        .put("stated", conflict.stated())
+        .put("probed", conflict.probed()));
     root.put("knowledge", d.knowledgeOrigin());
     root.put("top", d.top().map(a -> a.cause().id()).orElse(null));
     ArrayNode ranked = root.putArray("ranked");

@@ -32,6 +32,11 @@ public final class MarkdownReport {
     out.println("Case `" + c.source() + "`: error " + Codes.both(c.error().code()) + ", extended "
         + Codes.both(c.error().extended()) + "; observed " + c.observed() + ".");
     out.println();
+    if (!c.conflicts().isEmpty()) {
+      out.println("> The probe saw something else than the file says; the file's statements were used:");
+      c.conflicts().forEach(x -> out.println("> - `" + x.path() + "`: the file says " + text(x.stated()) + ", the probe saw " + text(x.probed())));
+      out.println();
+    }
     if (d.ranked().isEmpty()) {
       out.println("No cause is supported by the facts given.");
       out.println();

@@ -1,6 +1,7 @@
 package dev.rdpdoctor.report;
 
 import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.Conflict;
 import dev.rdpdoctor.casefile.ErrorReport;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
@@ -47,6 +48,13 @@ public final class TextReport {
     out.println("  error " + Codes.both(e.code()) + ", extended " + Codes.both(e.extended())
         + "; observed " + c.observed());
     out.println();
+    if (!c.conflicts().isEmpty()) {
+      out.println("Your file and the probe disagree (your statements are used):");
+      for (Conflict conflict : c.conflicts()) {
+        out.println("  - " + conflict.path() + ": you wrote " + conflict.stated() + ", the probe saw " + conflict.probed());
+      }
+      out.println();
+    }
     if (d.ranked().isEmpty()) {
       out.println("No cause is supported by the facts given. Add what you know about the host,");
       out.println("its certificate, its RDP settings and its event log, or let the tool probe it.");

@@ -1,0 +1,37 @@
+package dev.rdpdoctor.casefile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.rdpdoctor.yaml.YamlMapper;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a symptom file as YAML that {@link CaseFileReader} reads back to an equal
+ * {@link SymptomFile}: the same keys and spellings a user writes, unknown values left out.
+ */
+public final class CaseFileWriter {
+
+  private final ObjectMapper yaml = YamlMapper.yaml();
+
+  public CaseFileWriter() {
+    if (yaml instanceof YAMLMapper y) {
+      y.enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS);
+      y.enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR);
+    }
+  }
+
+  public String write(SymptomFile file) {
+    ObjectNode tree = yaml.valueToTree(file);
+    if (file.events().isEmpty()) {
+      tree.remove("events");
+    }
+    try {
+      return yaml.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.probe.ProbeSettings;
+import dev.rdpdoctor.probe.Prober;
+import dev.rdpdoctor.probe.Progress;
+import dev.rdpdoctor.probe.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --gateway} and {@code --timeout}: how {@code probe} and {@code diagnose --probe} probe. */
+final class ProbeOptions {
+
+  static final int GATEWAY_PORT = 443;
+
+  @Option(names = "--gateway", paramLabel = "FQDN[:PORT]",
+      description = "Also probe this RD Gateway: TLS with SNI on port 443, its certificate and name match, and whether it answers like an RD Gateway.")
+  String gateway;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Time budget per host probed (default: 8).")
+  Double timeoutSeconds;
+
+  /** True when either option was given. */
+  boolean given() {
+    return gateway != null || timeoutSeconds != null;
+  }
+
+  /** Probes {@code target}, with progress lines on the command's error stream. */
+  ProbedFacts probe(CommandLine cli, String target) {
+    Target host = parse(cli, target, Target.RDP_PORT, "the host");
+    Optional<Target> gatewayTarget = gateway == null ? Optional.empty()
+        : Optional.of(parse(cli, gateway, GATEWAY_PORT, "--gateway"));
+    Prober prober = new Prober(settings(cli), new Progress(cli.getErr()), Clock.systemDefaultZone());
+    return prober.probe(host, gatewayTarget);
+  }
+
+  private ProbeSettings settings(CommandLine cli) {
+    if (timeoutSeconds == null) {
+      return ProbeSettings.defaults();
+    }
+    if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
+      throw new CommandLine.ParameterException(cli, "--timeout must be between 0 and 600 seconds, got " + timeoutSeconds);
+    }
+    return ProbeSettings.withBudget(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+  }
+
+  private static Target parse(CommandLine cli, String text, int defaultPort, String what) {
+    try {
+      return Target.parse(text, defaultPort);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, what + ": " + e.getMessage());
+    }
+  }
+}

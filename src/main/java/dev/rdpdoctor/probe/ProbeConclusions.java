@@ -1,0 +1,86 @@
+package dev.rdpdoctor.probe;
+
+import dev.rdpdoctor.casefile.Certificate;
+import dev.rdpdoctor.casefile.ConnectionPath;
+import dev.rdpdoctor.casefile.Gateway;
+import dev.rdpdoctor.casefile.PathKind;
+import dev.rdpdoctor.casefile.Probe;
+import dev.rdpdoctor.casefile.ProbeGateway;
+import dev.rdpdoctor.casefile.ProbeTls;
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.RdpSettings;
+import dev.rdpdoctor.casefile.SecurityLayer;
+import dev.rdpdoctor.casefile.SymptomFile;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lays the probe's raw findings out as a symptom file: kept as seen in {@code probe:}, and
+ * interpreted where the rules read them (the certificate on the RDP port, NLA and the security
+ * layer where the negotiation proves them, the target, the gateway's certificate names).
+ */
+final class ProbeConclusions {
+
+  private static final Set<String> OLD_TLS = Set.of("SSLv3", "TLSv1", "TLSv1.1");
+
+  private ProbeConclusions() {}
+
+  static ProbedFacts conclude(Target target, Probe raw, LocalDate today) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    reasons.put("probe", "seen on the wire");
+    reasons.put("path.target", "the name the probe connected to");
+
+    ProbeTls tls = raw.tls();
+    Certificate certificate = tls == null ? null : tls.certificate();
+    if (certificate != null) {
+      reasons.put("certificate", "the certificate the server presented on the RDP port");
+    }
+
+    NegotiationReading reading = new NegotiationReading(raw.negotiation());
+    Boolean nla = null;
+    SecurityLayer layer = null;
+    Boolean oldTlsOnly = null;
+    var nlaConclusion = reading.nlaRequired();
+    if (nlaConclusion.isPresent()) {
+      nla = nlaConclusion.get().value();
+      reasons.put("rdp.nla_required", nlaConclusion.get().reason());
+    }
+    var layerConclusion = reading.securityLayer();
+    if (layerConclusion.isPresent()) {
+      layer = layerConclusion.get().value();
+      reasons.put("rdp.security_layer", layerConclusion.get().reason());
+    }
+    if (tls != null && tls.error() != null && tls.version() != null && OLD_TLS.contains(tls.version())) {
+      oldTlsOnly = true;
+      reasons.put("rdp.tls_protocols_disabled", "the server speaks only " + tls.version()
+          + " on the RDP port and refused TLS 1.2 and 1.3");
+    }
+    RdpSettings rdp = nla == null && layer == null && oldTlsOnly == null ? null
+        : new RdpSettings(null, nla, layer, null, null, null, null, null, null, null, null, null, null, null,
+            null, oldTlsOnly, null, null);
+
+    ProbeGateway probedGateway = raw.gateway();
+    Gateway gateway = null;
+    if (probedGateway != null) {
+      Certificate seen = probedGateway.certificate();
+      boolean noNames = seen != null && (seen.names() == null || seen.names().isEmpty());
+      gateway = new Gateway(probedGateway.fqdn(), seen == null || noNames ? null : seen.names(),
+          noNames ? Boolean.FALSE : null);
+      reasons.put("path.kind", "the client goes through the RD Gateway given to the probe");
+      reasons.put("path.gateway", seen == null ? "the RD Gateway given to the probe"
+          : "the certificate the gateway presented for its name");
+    }
+    ConnectionPath path = new ConnectionPath(probedGateway == null ? null : PathKind.RD_GATEWAY, target.host(), gateway);
+
+    String notes = reasons.entrySet().stream()
+        .filter(e -> !e.getKey().equals("probe") && !e.getKey().equals("path.target"))
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("\n"));
+    SymptomFile symptoms = new SymptomFile("Probe of " + target, notes.isEmpty() ? null : notes, today,
+        null, null, path, null, rdp, certificate, null, null, null, raw, null);
+    return new ProbedFacts("probe of " + target, symptoms, reasons);
+  }
+}

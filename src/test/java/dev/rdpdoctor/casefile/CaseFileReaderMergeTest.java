@@ -1,0 +1,73 @@
+package dev.rdpdoctor.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.yaml.StrictYamlReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a case a probe found, alone or merged into the user's symptom file. */
+class CaseFileReaderMergeTest {
+
+  private static final Clock NOV_20 =
+      Clock.fixed(LocalDate.of(2026, 11, 20).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+  private final CaseFileReader reader = new CaseFileReader(NOV_20);
+
+  private static final ProbedFacts PROBED = new ProbedFacts("probe of rdp01:3389",
+      new StrictYamlReader().read("probe", """
+          title: Probe of rdp01:3389
+          observed: 2026-11-20
+          path: {target: rdp01}
+          certificate: {subject: CN=rdp01, not_after: 2026-10-01, self_signed: true}
+          probe:
+            target: rdp01:3389
+            tls: {version: TLSv1.3, certificate: {subject: CN=rdp01, not_after: 2026-10-01, self_signed: true}}
+          """.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value(),
+      Map.of("certificate", "the certificate on the RDP port"));
+
+  @Test
+  void aProbedCaseWorksOutExpiryAndSaysWhereEachValueCameFrom() {
+    CaseFile c = reader.read(PROBED);
+    assertThat(c.source()).isEqualTo("probe of rdp01:3389");
+    assertThat(c.symptoms().certificate().expired()).isTrue();
+    assertThat(c.symptoms().probe().tls().certificate().expired()).isTrue();
+    assertThat(c.derivations())
+        .containsEntry("certificate.expired", "not_after 2026-10-01 is before the observed date 2026-11-20")
+        .containsEntry("certificate.subject", "probe of rdp01:3389: the certificate on the RDP port")
+        .containsEntry("probe.tls.version", "seen by the probe of rdp01:3389");
+    assertThat(c.conflicts()).isEmpty();
+    assertThat(c.facts()).extracting(Fact::path).contains("certificate", "probe.tls");
+  }
+
+  @Test
+  void aMergedCaseKeepsTheUsersLinesAndListsConflicts(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("case.yaml");
+    Files.writeString(file, """
+        title: every user fails
+        error: {code: 0x904, extended: 0x7}
+        certificate:
+          not_after: 2027-01-01
+        """);
+    CaseFile c = reader.read(file, PROBED);
+    assertThat(c.source()).isEqualTo(file + " + probe of rdp01:3389");
+    assertThat(c.symptoms().title()).isEqualTo("every user fails");
+    assertThat(c.symptoms().certificate().expired()).isFalse();
+    assertThat(c.symptoms().certificate().subject()).isEqualTo("CN=rdp01");
+    assertThat(c.conflicts()).containsExactly(new Conflict("certificate.not_after", "2027-01-01", "2026-10-01"));
+    assertThat(c.sourceMap().find("certificate.not_after")).hasValueSatisfying(l -> assertThat(l.line()).isEqualTo(4));
+  }
+
+  @Test
+  void aCaseReadFromOneFileHasNoConflicts() {
+    CaseFile c = reader.read("case.yaml", "title: x".getBytes(StandardCharsets.UTF_8));
+    assertThat(c.conflicts()).isEmpty();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.rdpdoctor.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.casefile.CaseFileWriter;
+import dev.rdpdoctor.casefile.PathKind;
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.SecurityLayer;
+import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.yaml.StrictYamlReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole probe: raw findings kept in probe:, interpreted facts where the rules read them. */
+class ProberTest {
+
+  private static final Clock NOV_20 =
+      Clock.fixed(LocalDate.of(2026, 11, 20).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+  private static TestCertificates.Issued expired;
+
+  @BeforeAll
+  static void certificate() {
+    expired = TestCertificates.certificate().expiredDaysAgo(35).make();
+  }
+
+  private static ProbedFacts probe(Target target, Optional<Target> gateway, StringWriter progress) {
+    return new Prober(Probes.QUICK, new Progress(new PrintWriter(progress)), NOV_20).probe(target, gateway);
+  }
+
+  @Test
+  void putsTheCertificateAndWhatTheNegotiationProvesWhereTheRulesReadThem() throws IOException {
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.requiringNla().script(expired.serverContext()))) {
+      StringWriter progress = new StringWriter();
+      ProbedFacts facts = probe(server.target("rdp01.corp.example"), Optional.empty(), progress);
+      SymptomFile s = facts.symptoms();
+      assertThat(facts.origin()).isEqualTo("probe of rdp01.corp.example:" + server.port());
+      assertThat(s.title()).isEqualTo("Probe of rdp01.corp.example:" + server.port());
+      assertThat(s.observed()).isEqualTo(LocalDate.of(2026, 11, 20));
+      assertThat(s.path().target()).isEqualTo("rdp01.corp.example");
+      assertThat(s.path().kind()).isNull();
+      assertThat(s.certificate()).isEqualTo(s.probe().tls().certificate());
+      assertThat(s.certificate().notAfter()).isBefore(LocalDate.now(ZoneOffset.UTC));
+      assertThat(s.rdp().nlaRequired()).isTrue();
+      assertThat(s.rdp().securityLayer()).isNull();
+      assertThat(facts.reasonFor("rdp.nla_required")).isEqualTo("probe of rdp01.corp.example:" + server.port()
+          + ": the server answered hybrid-required-by-server to the rdp request");
+      assertThat(facts.reasonFor("certificate.not_after")).endsWith(": the certificate the server presented on the RDP port");
+      assertThat(facts.reasonFor("probe.tcp.outcome")).endsWith(": seen on the wire");
+      assertThat(s.notes()).contains("rdp.nla_required: the server answered hybrid-required-by-server");
+      assertThat(progress.toString())
+          .contains("probe: dns rdp01.corp.example -> 127.0.0.1")
+          .contains("probe: rdp request: failure hybrid-required-by-server")
+          .contains("probe: tls: TLSv1.")
+          .containsPattern("probe: done in \\d+\\.\\d s");
+    }
+  }
+
+  @Test
+  void provesTheSecurityLayerAndThatNlaIsOff() throws IOException {
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.negotiateWithoutNla().script(expired.serverContext()))) {
+      SymptomFile s = probe(server.target(), Optional.empty(), new StringWriter()).symptoms();
+      assertThat(s.rdp().securityLayer()).isEqualTo(SecurityLayer.NEGOTIATE);
+      assertThat(s.rdp().nlaRequired()).isFalse();
+    }
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.rdpOnly().script(expired.serverContext()))) {
+      SymptomFile s = probe(server.target(), Optional.empty(), new StringWriter()).symptoms();
+      assertThat(s.rdp().securityLayer()).isEqualTo(SecurityLayer.RDP);
+      assertThat(s.certificate()).isNull();
+    }
+  }
+
+  @Test
+  void aServerThatSpeaksOnlyOldTlsHasTheClientsTlsVersionsDisabled() throws IOException {
+    try (FakeRdpServer server = FakeRdpServer.start(c -> {
+      c.readRequest();
+      c.selected(0x01, 0);
+      c.readTlsRecord();
+      c.write(TlsFlights.record(0x16, 0x0301, TlsFlights.serverHello(0x0302, 0x0035),
+          TlsFlights.certificate(expired.chain()), TlsFlights.serverHelloDone()));
+    })) {
+      ProbedFacts facts = probe(server.target(), Optional.empty(), new StringWriter());
+      assertThat(facts.symptoms().rdp().tlsProtocolsDisabled()).isTrue();
+      assertThat(facts.reasonFor("rdp.tls_protocols_disabled"))
+          .endsWith("the server speaks only TLSv1.1 on the RDP port and refused TLS 1.2 and 1.3");
+      assertThat(facts.symptoms().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
+    }
+  }
+
+  @Test
+  void theGatewaysCertificateNamesGoToPathGateway() throws IOException {
+    TestCertificates.Issued gw = TestCertificates.certificate().subject("gw02.corp.example").make();
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.requiringNla().script(expired.serverContext()));
+        FakeGateway gateway = new FakeGateway(gw.serverContext(), FakeGateway.RD_GATEWAY_401)) {
+      SymptomFile s = probe(server.target(), Optional.of(new Target("gw01.corp.example", gateway.port())),
+          new StringWriter()).symptoms();
+      assertThat(s.path().kind()).isEqualTo(PathKind.RD_GATEWAY);
+      assertThat(s.path().gateway().fqdn()).isEqualTo("gw01.corp.example");
+      assertThat(s.path().gateway().certificateNames()).containsExactly("gw02.corp.example");
+      assertThat(s.path().gateway().nameMatches()).as("worked out by the reader").isNull();
+      assertThat(s.probe().gateway().nameMatches()).isFalse();
+      assertThat(s.probe().gateway().rdGateway()).isTrue();
+    }
+  }
+
+  @Test
+  void anUnreachableHostStillGivesASymptomFile() {
+    ProbedFacts facts = probe(new Target("nowhere.corp.example", 3389), Optional.empty(), new StringWriter());
+    assertThat(facts.symptoms().probe().dns().error()).isNotNull();
+    assertThat(facts.symptoms().certificate()).isNull();
+    assertThat(facts.symptoms().rdp()).isNull();
+  }
+
+  @Test
+  void theSymptomFileReadsBackUnchanged() throws IOException {
+    TestCertificates.Issued gw = TestCertificates.certificate().subject("gw01.corp.example").make();
+    try (FakeRdpServer server = FakeRdpServer.start(WindowsPolicy.requiringNla().script(expired.serverContext()));
+        FakeGateway gateway = new FakeGateway(gw.serverContext(), FakeGateway.RD_GATEWAY_401)) {
+      SymptomFile probed = probe(server.target("rdp01.corp.example"),
+          Optional.of(new Target("gw01.corp.example", gateway.port())), new StringWriter()).symptoms();
+      String yaml = new CaseFileWriter().write(probed);
+      SymptomFile read = new StrictYamlReader().read("probe.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+          SymptomFile.class).value();
+      assertThat(read).isEqualTo(probed);
+      assertThat(read.probe().negotiation()).hasSize(6);
+      assertThat(read.probe().gateway().authSchemes()).containsExactly("Negotiate", "NTLM");
+    }
+  }
+}

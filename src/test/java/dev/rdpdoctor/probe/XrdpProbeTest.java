@@ -1,0 +1,115 @@
+package dev.rdpdoctor.probe;
+
+import static dev.rdpdoctor.probe.Probes.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rdpdoctor.casefile.NegotiationFailure;
+import dev.rdpdoctor.casefile.NegotiationResult;
+import dev.rdpdoctor.casefile.Probe;
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.RdpProtocol;
+import dev.rdpdoctor.casefile.SecurityLayer;
+import dev.rdpdoctor.casefile.SymptomFile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The probe against a real RDP server nobody on this team wrote: xrdp, in each security layer.
+ * Where xrdp answers differently from the specification's examples (it selects TLS for a CredSSP
+ * request, standard RDP security for everything on the RDP layer), the probe reports what it
+ * selected.
+ */
+class XrdpProbeTest {
+
+  private static TestCertificates.Issued expired;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void certificate() {
+    expired = TestCertificates.certificate().subject("rdp01.corp.example").expiredDaysAgo(35).make();
+  }
+
+  private static ProbedFacts probe(XrdpServer xrdp) {
+    return new Prober(Probes.QUICK, Progress.silent(), Clock.systemUTC()).probe(xrdp.target(), Optional.empty());
+  }
+
+  @Test
+  void tlsLayerWithAnExpiredCertificate() throws Exception {
+    try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tls(expired), dir)) {
+      ProbedFacts facts = probe(xrdp);
+      Probe p = facts.symptoms().probe();
+      assertThat(answer(p, RdpProtocol.RDP).failure()).isEqualTo(NegotiationFailure.SSL_REQUIRED_BY_SERVER);
+      assertThat(answer(p, RdpProtocol.TLS).selected()).isEqualTo(RdpProtocol.TLS);
+      assertThat(answer(p, RdpProtocol.CREDSSP).selected()).as("xrdp has no CredSSP: it selects TLS").isEqualTo(RdpProtocol.TLS);
+      assertThat(answer(p, RdpProtocol.CREDSSP_EARLY_AUTH).failure()).isEqualTo(NegotiationFailure.SSL_REQUIRED_BY_SERVER);
+      assertThat(answer(p, RdpProtocol.RDSTLS).failure()).isEqualTo(NegotiationFailure.SSL_REQUIRED_BY_SERVER);
+      assertThat(answer(p, RdpProtocol.CLIENT_LIKE).selected()).isEqualTo(RdpProtocol.TLS);
+      assertThat(p.tls().version()).isIn("TLSv1.3", "TLSv1.2");
+      assertThat(p.tls().error()).isNull();
+      assertThat(p.tls().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
+      assertThat(p.tls().certificate().notAfter()).isBefore(LocalDate.now(ZoneOffset.UTC));
+      assertThat(p.tls().certificate().selfSigned()).isTrue();
+      SymptomFile s = facts.symptoms();
+      assertThat(s.certificate().notAfter()).isEqualTo(p.tls().certificate().notAfter());
+      assertThat(s.rdp().securityLayer()).isEqualTo(SecurityLayer.TLS);
+      assertThat(s.rdp().nlaRequired()).isFalse();
+    }
+  }
+
+  @Test
+  void rdpLayerSelectsStandardRdpSecurityForEveryRequest() throws Exception {
+    try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.rdp(), dir)) {
+      ProbedFacts facts = probe(xrdp);
+      assertThat(facts.symptoms().probe().negotiation()).hasSize(6).allSatisfy(n -> {
+        assertThat(n.result()).isEqualTo(NegotiationResult.SELECTED);
+        assertThat(n.selected()).isEqualTo(RdpProtocol.RDP);
+      });
+      assertThat(facts.symptoms().probe().tls()).isNull();
+      assertThat(facts.symptoms().rdp().securityLayer()).isEqualTo(SecurityLayer.RDP);
+      assertThat(facts.symptoms().rdp().nlaRequired()).isFalse();
+    }
+  }
+
+  @Test
+  void negotiateLayerAcceptsBoth() throws Exception {
+    try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.negotiate(expired), dir)) {
+      ProbedFacts facts = probe(xrdp);
+      Probe p = facts.symptoms().probe();
+      assertThat(answer(p, RdpProtocol.RDP).selected()).isEqualTo(RdpProtocol.RDP);
+      assertThat(answer(p, RdpProtocol.TLS).selected()).isEqualTo(RdpProtocol.TLS);
+      assertThat(answer(p, RdpProtocol.CREDSSP).selected()).isEqualTo(RdpProtocol.TLS);
+      assertThat(answer(p, RdpProtocol.CREDSSP_EARLY_AUTH).selected()).isEqualTo(RdpProtocol.RDP);
+      assertThat(answer(p, RdpProtocol.CLIENT_LIKE).selected()).isEqualTo(RdpProtocol.TLS);
+      assertThat(facts.symptoms().rdp().securityLayer()).isEqualTo(SecurityLayer.NEGOTIATE);
+    }
+  }
+
+  @Test
+  void aMissingCertificateFileIsSslCertNotOnServer() throws Exception {
+    try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tlsWithoutCertificate(), dir)) {
+      Probe p = probe(xrdp).symptoms().probe();
+      assertThat(p.negotiation()).hasSize(6)
+          .allSatisfy(n -> assertThat(n.failure()).isEqualTo(NegotiationFailure.SSL_CERT_NOT_ON_SERVER));
+      assertThat(p.tls()).isNull();
+    }
+  }
+
+  @Test
+  void aTls10OnlyServerIsReportedAsSuch() throws Exception {
+    try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tls10Only(expired), dir)) {
+      ProbedFacts facts = probe(xrdp);
+      Probe p = facts.symptoms().probe();
+      assertThat(p.tls().version()).isEqualTo("TLSv1");
+      assertThat(p.tls().error()).startsWith("the server speaks only TLSv1:");
+      assertThat(p.tls().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
+      assertThat(facts.symptoms().rdp().tlsProtocolsDisabled()).isTrue();
+    }
+  }
+}
