@@ -154,10 +154,14 @@ public final class ConsultSession {
     out.println("  I ask because the answer separates these causes:");
     List<String> causes = separated(now, o);
     for (String cause : causes) {
+      double was = QuestionPicker.cfs(now).getOrDefault(cause, 0.0);
       String effects = o.byAnswer().entrySet().stream()
+          .filter(e -> Math.abs(QuestionPicker.cfs(e.getValue()).getOrDefault(cause, 0.0) - was) > 0.005)
           .map(e -> "if " + e.getKey() + ": " + cf(QuestionPicker.cfs(e.getValue()).getOrDefault(cause, 0.0)))
           .collect(Collectors.joining(", "));
-      out.println("    " + cause + " (now " + cf(QuestionPicker.cfs(now).getOrDefault(cause, 0.0)) + "; " + effects + ")");
+      boolean allMove = o.byAnswer().values().stream()
+          .allMatch(d -> Math.abs(QuestionPicker.cfs(d).getOrDefault(cause, 0.0) - was) > 0.005);
+      out.println("    " + cause + " (now " + cf(was) + "; " + effects + (allMove ? "" : "; otherwise " + cf(was)) + ")");
     }
     o.byAnswer().forEach((label, d) -> out.println("  If " + label + ": " + ranking(d)));
   }
