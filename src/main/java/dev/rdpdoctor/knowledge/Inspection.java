@@ -17,6 +17,7 @@ public record Inspection(
     Optional<YamlDocument<SourceCatalog>> sourceCatalog,
     Optional<YamlDocument<CauseCatalog>> causeCatalog,
     Optional<YamlDocument<QuestionCatalog>> questionCatalog,
+    Optional<YamlDocument<CodeCatalog>> codeCatalog,
     Map<String, Source> sources,
     Map<String, Cause> causes,
     List<RuleInfo> rules,

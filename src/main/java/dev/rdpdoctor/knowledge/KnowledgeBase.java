@@ -11,6 +11,7 @@ import org.kie.api.KieBase;
  *
  * @param origin where it was loaded from, as shown to the user
  * @param questions what the consultation may ask, from {@code questions.yaml}
+ * @param codes what the codes of the error dialog mean, from {@code codes.yaml}
  */
 public record KnowledgeBase(
     String origin,
@@ -18,13 +19,21 @@ public record KnowledgeBase(
     Map<String, RuleInfo> rules,
     Map<String, Cause> causes,
     Map<String, Source> sources,
-    java.util.List<Question> questions) {
+    java.util.List<Question> questions,
+    java.util.List<CodeMeaning> codes) {
 
   public KnowledgeBase {
     rules = Map.copyOf(rules);
     causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     questions = java.util.List.copyOf(questions);
+    codes = java.util.List.copyOf(codes);
+  }
+
+  /** What the dialog's code means, when the knowledge base says. */
+  public Optional<CodeMeaning> meaning(CodeMeaning.Kind kind, Long code) {
+    return code == null ? Optional.empty()
+        : codes.stream().filter(c -> c.kind() == kind && c.code().equals(code)).findFirst();
   }
 
   /** The rule with this package-qualified name. */

@@ -33,6 +33,7 @@ public final class KnowledgeLoader {
   public static final String SOURCES = "sources.yaml";
   public static final String CAUSES = "causes.yaml";
   public static final String QUESTIONS = "questions.yaml";
+  public static final String CODES = "codes.yaml";
 
   private final StrictYamlReader yaml = new StrictYamlReader();
 
@@ -63,7 +64,8 @@ public final class KnowledgeLoader {
     inspection.rules().forEach(r -> rules.put(r.key(), r));
     return new KnowledgeBase(shownAs, inspection.kieBase().orElseThrow(), rules,
         inspection.causes(), inspection.sources(),
-        inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of()));
+        inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of()),
+        inspection.codeCatalog().map(d -> d.value().codes()).orElse(List.of()));
   }
 
   /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
@@ -98,6 +100,20 @@ public final class KnowledgeLoader {
     Optional<YamlDocument<QuestionCatalog>> questions = Files.exists(root.resolve(QUESTIONS))
         ? readCatalog(root, shownAs, QUESTIONS, QuestionCatalog.class, errors)
         : Optional.empty();
+    Optional<YamlDocument<CodeCatalog>> codes = Files.exists(root.resolve(CODES))
+        ? readCatalog(root, shownAs, CODES, CodeCatalog.class, errors)
+        : Optional.empty();
+    codes.ifPresent(doc -> {
+      List<CodeMeaning> list = doc.value().codes();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < list.size(); i++) {
+        CodeMeaning c = list.get(i);
+        if (!seen.add(c.kind() + ":" + c.code())) {
+          errors.add(doc.sourceMap().errorAt("codes[" + i + "].code", "code " + c.code() + " is listed twice"));
+        }
+        unknownSources(doc.sourceMap(), "codes[" + i + "].sources", c.sources(), sources.isPresent() ? sourceById : null, errors);
+      }
+    });
 
     Map<String, String> drl = readDrl(root, shownAs);
     if (drl.isEmpty()) {
@@ -124,7 +140,7 @@ public final class KnowledgeLoader {
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    return new Inspection(shownAs, sources, causes, questions, sourceById, causeById, rules, drl, errors, kieBase);
+    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, drl, errors, kieBase);
   }
 
   /** @param sourceById null when sources.yaml could not be read: citations are not checked */

@@ -6,6 +6,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.Risk;
@@ -63,9 +64,12 @@ public final class HtmlReport {
     out.println("<!DOCTYPE html>");
     out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     out.println("<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body>");
-    out.println("<header><h1>" + esc(title) + "</h1><p class=\"meta\">Case <code>" + esc(c.source()) + "</code> &middot; error "
-        + esc(Codes.both(c.error().code())) + ", extended " + esc(Codes.both(c.error().extended())) + " &middot; observed "
-        + c.observed() + "</p></header>");
+    out.println("<header><h1>" + esc(title) + "</h1><p class=\"meta\">Case <code>" + esc(c.source()) + "</code> &middot; observed "
+        + c.observed() + "</p><ul class=\"meta codes\"><li>error " + esc(Codes.both(c.error().code()))
+        + knowledge.meaning(CodeMeaning.Kind.DISCONNECT, c.error().code()).map(m -> ": " + esc(m.means())).orElse("")
+        + "</li><li>extended " + esc(Codes.both(c.error().extended()))
+        + knowledge.meaning(CodeMeaning.Kind.EXTENDED, c.error().extended()).map(m -> ": " + esc(m.means())).orElse("")
+        + "</li></ul></header>");
     out.println("<main>");
     if (!c.conflicts().isEmpty()) {
       out.println("<section id=\"conflicts\" class=\"warn\"><p>The probe saw something else than the file says; the file's statements were used:</p><ul>");

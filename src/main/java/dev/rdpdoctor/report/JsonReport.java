@@ -10,6 +10,7 @@ import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.Finding;
 import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -73,6 +74,8 @@ public final class JsonReport {
     kase.put("observed", c.observed().toString());
     kase.put("error_code", c.error().code() == null ? null : Codes.hex(c.error().code()));
     kase.put("extended_code", c.error().extended() == null ? null : Codes.hex(c.error().extended()));
+    kase.put("error_meaning", knowledge.meaning(CodeMeaning.Kind.DISCONNECT, c.error().code()).map(CodeMeaning::means).orElse(null));
+    kase.put("extended_meaning", knowledge.meaning(CodeMeaning.Kind.EXTENDED, c.error().extended()).map(CodeMeaning::means).orElse(null));
     ArrayNode conflicts = root.putArray("conflicts");
     c.conflicts().forEach(conflict -> conflicts.addObject()
         .put("path", conflict.path())

@@ -6,6 +6,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.Source;
@@ -29,8 +30,12 @@ public final class MarkdownReport {
     CaseFile c = d.caseFile();
     out.println("# rdp-doctor diagnosis" + (c.symptoms().title() == null ? "" : ": " + text(c.symptoms().title())));
     out.println();
-    out.println("Case `" + c.source() + "`: error " + Codes.both(c.error().code()) + ", extended "
-        + Codes.both(c.error().extended()) + "; observed " + c.observed() + ".");
+    out.println("Case `" + c.source() + "`, observed " + c.observed() + ":");
+    out.println();
+    out.println("- error " + Codes.both(c.error().code())
+        + knowledge.meaning(CodeMeaning.Kind.DISCONNECT, c.error().code()).map(m -> ": " + text(m.means())).orElse(""));
+    out.println("- extended " + Codes.both(c.error().extended())
+        + knowledge.meaning(CodeMeaning.Kind.EXTENDED, c.error().extended()).map(m -> ": " + text(m.means())).orElse(""));
     out.println();
     if (!c.conflicts().isEmpty()) {
       out.println("> The probe saw something else than the file says; the file's statements were used:");

@@ -8,6 +8,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.Reliability;
@@ -45,8 +46,9 @@ public final class TextReport {
     if (c.symptoms().title() != null) {
       out.println("  " + c.symptoms().title());
     }
-    out.println("  error " + Codes.both(e.code()) + ", extended " + Codes.both(e.extended())
-        + "; observed " + c.observed());
+    out.println("  error " + Codes.both(e.code()) + codeMeaning(CodeMeaning.Kind.DISCONNECT, e.code()));
+    out.println("  extended " + Codes.both(e.extended()) + codeMeaning(CodeMeaning.Kind.EXTENDED, e.extended()));
+    out.println("  observed " + c.observed());
     out.println();
     if (!c.conflicts().isEmpty()) {
       out.println("Your file and the probe disagree (your statements are used):");
@@ -156,6 +158,10 @@ public final class TextReport {
       out.println("  " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf()));
       how.writeEvidence(d, a, out);
     }
+  }
+
+  private String codeMeaning(CodeMeaning.Kind kind, Long code) {
+    return knowledge.meaning(kind, code).map(m -> ": " + m.means()).orElse("");
   }
 
   /** True when every rule supporting the cause cites only unofficial sources. */

@@ -60,7 +60,7 @@ class DiagnoseProbeTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out())
         .startsWith("Diagnosis for " + file + " + probe of " + target())
-        .contains("error 0x904 (2308), extended 0x7 (7)")
+        .contains("error 0x904 (2308): socket closed")
         .contains("Your file and the probe disagree (your statements are used):\n"
             + "  - rdp.nla_required: you wrote false, the probe saw true\n")
         .containsPattern("Most likely cause: .*\\[cert-expired\\]");
