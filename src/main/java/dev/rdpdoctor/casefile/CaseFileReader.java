@@ -1,8 +1,14 @@
 package dev.rdpdoctor.casefile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlDocument;
+import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,17 +39,16 @@ public final class CaseFileReader {
    * A case built in memory (the consultation's answers), read with the same checks as a file.
    * Values have no lines to point at, so errors are located at the start of {@code name}.
    */
-  public CaseFile read(String name, com.fasterxml.jackson.databind.JsonNode tree) {
+  public CaseFile read(String name, JsonNode tree) {
     try {
       SymptomFile file = MAPPER.treeToValue(tree, SymptomFile.class);
-      return interpret(name, new YamlDocument<>(file, dev.rdpdoctor.yaml.SourceMap.empty(name)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new dev.rdpdoctor.yaml.InvalidInputException(
-          dev.rdpdoctor.yaml.InputError.error(name, 1, 1, e.getOriginalMessage()));
+      return interpret(name, new YamlDocument<>(file, SourceMap.empty(name)));
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(InputError.error(name, 1, 1, e.getOriginalMessage()));
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = dev.rdpdoctor.yaml.YamlMapper.yaml();
+  private static final ObjectMapper MAPPER = YamlMapper.yaml();
 
   /**
    * Reads a symptom file and merges what a probe found into it: the user's statements win, the

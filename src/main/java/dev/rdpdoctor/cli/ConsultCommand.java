@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.consult.Askable;
 import dev.rdpdoctor.consult.ConsultSession;
+import dev.rdpdoctor.consult.Prompt;
 import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -53,12 +54,12 @@ final class ConsultCommand implements Callable<Integer> {
 
   @picocli.CommandLine.ParentCommand Main main;
 
-  private BufferedReader input;
+  private Prompt prompt;
 
   @Override
   public Integer call() {
-    input = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));
     PrintWriter out = spec.commandLine().getOut();
+    prompt = new Prompt(new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8)), out);
     CaseFileReader reader = new CaseFileReader();
     ObjectNode tree = YAML.createObjectNode();
     if (start != null) {
@@ -71,7 +72,7 @@ final class ConsultCommand implements Callable<Integer> {
     KnowledgeBase knowledge = rules.load();
     List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
     QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions);
-    ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(input, out), out, maxQuestions).run(tree);
+    ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(prompt), out, maxQuestions).run(tree);
     out.println();
     new TextReport(knowledge, false).write(result.diagnosis(), out);
     offerToSave(result, out);
@@ -95,7 +96,7 @@ final class ConsultCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Save these answers as a symptom file? Type a file name ending in .yaml, or press Enter to skip.");
-    String name = prompt(out);
+    String name = prompt.ask();
     if (name == null || name.isBlank()) {
       return;
     }
@@ -107,7 +108,7 @@ final class ConsultCommand implements Callable<Integer> {
     boolean replace = false;
     if (Files.exists(target)) {
       out.println(target + " exists. Replace it? [y/N]");
-      String yes = prompt(out);
+      String yes = prompt.ask();
       replace = yes != null && yes.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
       if (!replace) {
         out.println("Not saved.");
@@ -120,16 +121,6 @@ final class ConsultCommand implements Callable<Integer> {
       out.println("Saved " + target + "; replay it with: rdp-doctor diagnose " + target);
     } catch (IOException | CommandLine.ParameterException e) {
       out.println("Not saved: " + e.getMessage());
-    }
-  }
-
-  private String prompt(PrintWriter out) {
-    out.print("> ");
-    out.flush();
-    try {
-      return input.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

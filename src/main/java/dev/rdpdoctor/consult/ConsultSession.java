@@ -6,10 +6,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.knowledge.Cost;
 import dev.rdpdoctor.yaml.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,16 +46,8 @@ public final class ConsultSession {
   }
 
   /** Replies typed by a person (or piped in), one per line. */
-  public static Replies lines(BufferedReader in, PrintWriter out) {
-    return question -> {
-      out.print("> ");
-      out.flush();
-      try {
-        return in.readLine();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    };
+  public static Replies lines(Prompt prompt) {
+    return question -> prompt.ask();
   }
 
   public Result run(ObjectNode start) {
