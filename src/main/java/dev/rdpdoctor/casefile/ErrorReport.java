@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
@@ -31,6 +32,7 @@ public record ErrorReport(
   }
 
   /** True when the code pair is the one this tool is about: 0x904 with extended 0x7. */
+  @JsonIgnore
   public boolean isSocketClosedDenied() {
     return code != null && code == SOCKET_CLOSED && extended != null && extended == SERVER_DENIED_CONNECTION;
   }

@@ -12,8 +12,9 @@ final class SpelledEnumDeserializer extends JsonDeserializer<Enum<?>> {
 
   private final SpelledValues<?> values;
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   SpelledEnumDeserializer(Class<?> type) {
-    this.values = SpelledValues.of(type.asSubclass(Enum.class));
+    this.values = SpelledValues.of((Class) type.asSubclass(Enum.class));
   }
 
   @Override

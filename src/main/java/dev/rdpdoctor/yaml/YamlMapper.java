@@ -34,11 +34,12 @@ public final class YamlMapper {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
-    return configure(YAMLMapper.builder(factory).build());
+    return configure(YAMLMapper.builder(factory).disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build());
   }
 
   public static ObjectMapper json() {
-    return configure(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    return configure(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build());
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {
@@ -78,7 +79,6 @@ public final class YamlMapper {
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    mapper.disable(MapperFeature.AUTO_DETECT_IS_GETTERS);
     mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     return mapper;
   }
