@@ -1,0 +1,57 @@
+package dev.rdpdoctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies between the packages point one way, as the README draws them. */
+class PackageDependenciesTest {
+
+  private static final Path SOURCES = Path.of("src/main/java/dev/rdpdoctor");
+  private static final Pattern REFERENCE = Pattern.compile("dev\\.rdpdoctor\\.([a-z]+)\\.");
+
+  private static final Map<String, Set<String>> ALLOWED = Map.of(
+      "yaml", Set.of(),
+      "casefile", Set.of("yaml"),
+      "knowledge", Set.of("yaml"),
+      "engine", Set.of("knowledge", "casefile", "yaml"),
+      "probe", Set.of("casefile", "yaml"),
+      "consult", Set.of("engine", "knowledge", "casefile", "yaml"),
+      "report", Set.of("engine", "knowledge", "casefile", "yaml"),
+      "ruletools", Set.of("engine", "knowledge", "casefile", "yaml"),
+      "cli", Set.of("consult", "report", "ruletools", "probe", "engine", "knowledge", "casefile", "yaml"));
+
+  @Test
+  void everyPackageUsesOnlyThePackagesBelowIt() throws IOException {
+    List<Path> packages;
+    try (Stream<Path> dirs = Files.list(SOURCES)) {
+      packages = dirs.filter(Files::isDirectory).toList();
+    }
+    assertThat(packages).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+    for (Path pkg : packages) {
+      String name = pkg.getFileName().toString();
+      Set<String> used = new TreeSet<>();
+      try (Stream<Path> files = Files.walk(pkg)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          Matcher m = REFERENCE.matcher(Files.readString(file));
+          while (m.find()) {
+            if (!m.group(1).equals(name)) {
+              used.add(m.group(1));
+            }
+          }
+        }
+      }
+      assertThat(ALLOWED.get(name)).as("packages %s may use", name).containsAll(used);
+    }
+  }
+}
