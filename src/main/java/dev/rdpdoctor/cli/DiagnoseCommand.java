@@ -63,7 +63,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         continue;
       }
       if (diagnoser == null) {
-        knowledge = rules.load();
+        knowledge = rules.loadCompiled(err);
         diagnoser = new Diagnoser(knowledge);
       }
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);

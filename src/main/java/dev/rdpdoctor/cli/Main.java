@@ -45,6 +45,7 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    KnowledgePreload.startFor(args, e);
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
     cli.setOut(o);
@@ -70,7 +71,12 @@ public final class Main implements Runnable {
       e.flush();
       return ExitCode.USAGE;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } finally {
+      KnowledgePreload.finish();
+    }
     o.flush();
     e.flush();
     return code;

@@ -1,0 +1,80 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * Starts loading the default knowledge base on another core as soon as a {@code diagnose}
+ * command line is seen, so the rules are ready by the time the command line is parsed and the
+ * case file read. It is only a head start: {@link RulesOption} uses it when the command turns
+ * out to want that same knowledge base, and loads its own otherwise.
+ */
+final class KnowledgePreload {
+
+  /** The head start of the command line running on this thread. */
+  private static final ThreadLocal<KnowledgePreload> CURRENT = new ThreadLocal<>();
+
+  private final Optional<Path> folder;
+  private final CompletableFuture<KnowledgeBase> loading;
+
+  private KnowledgePreload(Optional<Path> folder, Consumer<String> notices) {
+    this.folder = folder;
+    this.loading = CompletableFuture.supplyAsync(() -> {
+      CompiledKnowledgeLoader loader = new CompiledKnowledgeLoader(notices);
+      return folder.map(loader::load).orElseGet(loader::loadBundled);
+    }, task -> {
+      Thread t = new Thread(task, "rdp-doctor-knowledge-preload");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /**
+   * Gives {@code diagnose} with the default rules a head start, for the command line about to
+   * run on this thread; any other command line gets none.
+   */
+  static void startFor(String[] args, PrintWriter err) {
+    boolean diagnose = args.length > 0 && args[0].equals("diagnose");
+    boolean otherRules = Arrays.stream(args).anyMatch(a -> a.equals("--rules") || a.startsWith("--rules="));
+    if (diagnose && !otherRules) {
+      CURRENT.set(new KnowledgePreload(RulesOption.defaultFolder(), RulesOption.notices(err)));
+    } else {
+      CURRENT.remove();
+    }
+  }
+
+  /** Forgets the head start once the command line has run. */
+  static void finish() {
+    CURRENT.remove();
+  }
+
+  static Optional<KnowledgePreload> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /** The preloaded knowledge base, when it is the one for {@code wanted}; its load errors are thrown here. */
+  Optional<KnowledgeBase> take(Optional<Path> wanted) {
+    if (!Objects.equals(wanted, folder)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(loading.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}
