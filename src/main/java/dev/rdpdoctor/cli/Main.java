@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line with the given streams, {@code in} for cases read from stdin; returns the exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    StandardStreams.set(in, err == System.err);
     KnowledgePreload.startFor(args, e);
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
@@ -76,6 +83,7 @@ public final class Main implements Runnable {
       code = cli.execute(args);
     } finally {
       KnowledgePreload.finish();
+      StandardStreams.clear();
     }
     o.flush();
     e.flush();

@@ -1,0 +1,41 @@
+package dev.rdpdoctor.batch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.JsonReport;
+import java.io.StringWriter;
+
+/**
+ * The full diagnosis of {@code --format json}, one object per line. For a line of JSON Lines
+ * its {@code case} also gives the line, and a bad line gets the error line of
+ * {@link ResultLine}, so every line in has a line out.
+ */
+public final class DiagnosisJson implements ResultFormat {
+
+  private final KnowledgeBase knowledge;
+  private final ThreadLocal<JsonReport> reports;
+
+  public DiagnosisJson(KnowledgeBase knowledge) {
+    this.knowledge = knowledge;
+    this.reports = ThreadLocal.withInitial(() -> new JsonReport(this.knowledge, false));
+  }
+
+  @Override
+  public String render(BatchOutcome outcome) {
+    if (outcome instanceof BatchOutcome.Rejected r) {
+      return r.item() instanceof BatchItem.JsonLine ? ResultLine.errorLine(r) : null;
+    }
+    BatchOutcome.Diagnosed d = (BatchOutcome.Diagnosed) outcome;
+    JsonReport report = reports.get();
+    StringWriter out = new StringWriter(16 << 10);
+    if (d.item() instanceof BatchItem.JsonLine l) {
+      ObjectNode root = report.toJson(d.diagnosis());
+      ((ObjectNode) root.get("case")).put("line", l.line());
+      out.write(root.toString());
+      out.write(System.lineSeparator());
+    } else {
+      report.write(d.diagnosis(), out);
+    }
+    return out.toString();
+  }
+}
