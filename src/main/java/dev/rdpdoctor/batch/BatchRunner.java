@@ -1,6 +1,7 @@
 package dev.rdpdoctor.batch;
 
-import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Diagnoses a stream of cases on all cores with one shared knowledge base, and writes the
@@ -33,12 +35,13 @@ public final class BatchRunner {
   /** Chunks waiting to be written, per worker. */
   private static final int IN_FLIGHT_PER_WORKER = 4;
 
-  private final Diagnoser diagnoser;
+  private final Function<CaseFile, Diagnosis> diagnoser;
   private final ResultFormat format;
   private final int threads;
   private final Clock clock;
 
-  public BatchRunner(Diagnoser diagnoser, ResultFormat format, int threads, Clock clock) {
+  /** @param diagnoser diagnoses one case; called from several threads at once */
+  public BatchRunner(Function<CaseFile, Diagnosis> diagnoser, ResultFormat format, int threads, Clock clock) {
     if (threads < 1) {
       throw new IllegalArgumentException("a batch needs at least one thread");
     }

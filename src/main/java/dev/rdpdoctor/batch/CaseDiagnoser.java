@@ -2,11 +2,12 @@ package dev.rdpdoctor.batch;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
-import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads and diagnoses one case of a batch, whatever it holds: a bad case becomes a
@@ -15,11 +16,11 @@ import java.util.List;
  */
 final class CaseDiagnoser {
 
-  private final Diagnoser diagnoser;
+  private final Function<CaseFile, Diagnosis> diagnoser;
   private final CaseFileReader yaml;
   private final CaseFileReader json;
 
-  CaseDiagnoser(Diagnoser diagnoser, Clock clock) {
+  CaseDiagnoser(Function<CaseFile, Diagnosis> diagnoser, Clock clock) {
     this.diagnoser = diagnoser;
     this.yaml = new CaseFileReader(clock);
     this.json = CaseFileReader.json(clock);
@@ -27,7 +28,7 @@ final class CaseDiagnoser {
 
   BatchOutcome diagnose(BatchItem item) {
     try {
-      return new BatchOutcome.Diagnosed(item, diagnoser.diagnose(read(item)));
+      return new BatchOutcome.Diagnosed(item, diagnoser.apply(read(item)));
     } catch (InvalidInputException e) {
       return new BatchOutcome.Rejected(item, e.errors(), false);
     } catch (RuntimeException | StackOverflowError e) {

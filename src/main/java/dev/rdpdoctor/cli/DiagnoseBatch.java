@@ -84,7 +84,7 @@ final class DiagnoseBatch {
     CaseSource source = new CaseSources(sources);
     Progress progress = StandardStreams.errIsTerminal() ? new Progress(err, source.size()) : Progress.none();
     long start = System.nanoTime();
-    BatchSummary summary = new BatchRunner(new Diagnoser(knowledge), resultFormat(knowledge, format, explain),
+    BatchSummary summary = new BatchRunner(new Diagnoser(knowledge)::diagnose, resultFormat(knowledge, format, explain),
         threads, Clock.systemDefaultZone()).run(source, out, err, progress);
     summary.print(err, (System.nanoTime() - start) / 1e9, threads);
     if (summary.internal() > 0) {

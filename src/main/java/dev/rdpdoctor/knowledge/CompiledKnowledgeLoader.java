@@ -152,7 +152,8 @@ public final class CompiledKnowledgeLoader {
     }
   }
 
-  static Optional<CompiledKnowledge> readBundled() throws IOException {
+  /** The bundled rules as precompiled at build time, when this build carries them. */
+  public static Optional<CompiledKnowledge> readBundled() throws IOException {
     try (InputStream in = CompiledKnowledgeLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
       return in == null ? Optional.empty() : Optional.of(CompiledKnowledgeFormat.read(in.readAllBytes()));
     }

@@ -75,7 +75,7 @@ class BatchRunnerTest {
     StringWriter errors = new StringWriter();
     BatchSummary summary;
     try (Writer out = Files.newBufferedWriter(results)) {
-      summary = new BatchRunner(new Diagnoser(KNOWLEDGE), new ResultLine(KNOWLEDGE), 2, CLOCK)
+      summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK)
           .run(new JsonLines(new ByteArrayInputStream(bytes), "cases.jsonl"), out, new PrintWriter(errors), Progress.none());
     }
 
@@ -145,7 +145,7 @@ class BatchRunnerTest {
 
   private static String run(List<Path> files, int threads) {
     StringWriter out = new StringWriter();
-    new BatchRunner(new Diagnoser(KNOWLEDGE), new ResultLine(KNOWLEDGE), threads, CLOCK)
+    new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
         .run(new CaseFiles(files), out, new PrintWriter(new StringWriter()), Progress.none());
     return out.toString();
   }

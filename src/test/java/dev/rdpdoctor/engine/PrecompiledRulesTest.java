@@ -15,10 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,28 +33,6 @@ class PrecompiledRulesTest {
     throw new AssertionError("the project's rules are precompiled; got: " + message);
   }).load(Fixtures.RULES);
 
-  /** Everything a diagnosis concludes, independent of firing order. */
-  private static String conclusions(Diagnosis d) {
-    StringBuilder out = new StringBuilder();
-    for (List<CauseAssessment> list : List.of(d.ranked(), d.ruledOut())) {
-      for (CauseAssessment a : list) {
-        out.append(a.cause().id()).append(' ').append(a.cf()).append(' ').append(a.supporting()).append(' ')
-            .append(a.opposing()).append(' ');
-        a.evidence().forEach(e -> out.append(e.rule().id()).append('x').append(e.firings().size()).append(','));
-        out.append('\n');
-      }
-      out.append("--\n");
-    }
-    Map<String, Integer> firings = new TreeMap<>();
-    for (Firing f : d.firings()) {
-      List<String> premises = new ArrayList<>();
-      f.premises().forEach(p -> premises.add(d.firing(p).rule().id()));
-      firings.merge(f.rule().id() + " " + f.facts() + " " + f.findings() + " " + premises.stream().sorted().toList(), 1, Integer::sum);
-    }
-    firings.forEach((k, v) -> out.append(v).append(" x ").append(k).append('\n'));
-    return out.toString();
-  }
-
   @Test
   void everySampleGetsTheSameDiagnosis() {
     CaseFileReader reader = new CaseFileReader(CLOCK);
@@ -68,7 +43,7 @@ class PrecompiledRulesTest {
       Diagnosis a = new Diagnoser(drl).diagnose(c);
       Diagnosis b = new Diagnoser(precompiled).diagnose(c);
       assertThat(b.ranked()).as(sample.toString()).isNotEmpty();
-      assertThat(conclusions(b)).as(sample.toString()).isEqualTo(conclusions(a));
+      assertThat(Conclusions.of(b)).as(sample.toString()).isEqualTo(Conclusions.of(a));
     }
   }
 
@@ -86,7 +61,7 @@ class PrecompiledRulesTest {
       } catch (InvalidInputException e) {
         continue;
       }
-      assertThat(conclusions(b.diagnose(c))).as("generated case %d", i).isEqualTo(conclusions(a.diagnose(c)));
+      assertThat(Conclusions.of(b.diagnose(c))).as("generated case %d", i).isEqualTo(Conclusions.of(a.diagnose(c)));
       compared++;
     }
     assertThat(compared).isGreaterThan(1500);
