@@ -4,10 +4,12 @@ import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,18 +53,21 @@ public final class BatchRunner {
     this.clock = clock;
   }
 
-  /** The cases of a chunk as written: output, error lines for stderr, and their tally. */
-  private record Chunk(List<String> outputs, List<String> errors, BatchSummary summary) {}
+  /**
+   * The cases of a chunk as written: their output (null when none of them has any), the error
+   * lines for stderr, and their tally.
+   */
+  private record Chunk(byte[] output, List<String> errors, BatchSummary summary) {}
 
-  private static final Chunk END = new Chunk(List.of(), List.of(), new BatchSummary());
+  private static final Chunk END = new Chunk(null, List.of(), new BatchSummary());
 
   /**
    * Runs the batch to the end of the input.
    *
-   * @param out where results go, in input order
+   * @param out where results go, in input order, as UTF-8
    * @param err where each bad case's errors go, located ({@code FILE:LINE:COL: error: ...})
    */
-  public BatchSummary run(CaseSource source, Writer out, PrintWriter err, Progress progress) {
+  public BatchSummary run(CaseSource source, OutputStream out, PrintWriter err, Progress progress) {
     int chunkSize = source.size().isPresent()
         ? (int) Math.max(1, Math.min(CHUNK, source.size().getAsLong() / (threads * 8L)))
         : CHUNK;
@@ -89,18 +94,16 @@ public final class BatchRunner {
           chunk.errors().forEach(err::println);
           err.flush();
         }
-        for (String output : chunk.outputs()) {
-          if (output != null) {
-            if (!first) {
-              out.write(format.separator());
-            }
-            out.write(output);
-            first = false;
+        if (chunk.output() != null) {
+          if (!first) {
+            out.write(format.separator());
           }
+          out.write(chunk.output());
+          out.flush();
+          first = false;
         }
-        out.flush();
         summary.add(chunk.summary());
-        if (out instanceof PrintWriter printer && printer.checkError()) {
+        if (out instanceof PrintStream printer && printer.checkError()) {
           break; // the reader of the output has gone (a closed pipe): nothing more to do
         }
         progress.update(summary.cases());
@@ -148,7 +151,8 @@ public final class BatchRunner {
   }
 
   private Chunk diagnose(List<BatchItem> items, CaseDiagnoser caseDiagnoser) {
-    List<String> outputs = new ArrayList<>(items.size());
+    ByteArrayOutputStream output = new ByteArrayOutputStream(items.size() * 3072);
+    boolean any = false;
     List<String> errors = new ArrayList<>();
     BatchSummary summary = new BatchSummary();
     for (BatchItem item : items) {
@@ -156,9 +160,16 @@ public final class BatchRunner {
       if (outcome instanceof BatchOutcome.Rejected r) {
         r.errors().forEach(e -> errors.add(e.format()));
       }
-      outputs.add(format.render(outcome));
+      byte[] rendered = format.render(outcome);
+      if (rendered != null) {
+        if (any) {
+          output.writeBytes(format.separator());
+        }
+        output.writeBytes(rendered);
+        any = true;
+      }
       summary.add(outcome);
     }
-    return new Chunk(outputs, errors, summary);
+    return new Chunk(any ? output.toByteArray() : null, errors, summary);
   }
 }

@@ -21,7 +21,7 @@ public final class DiagnosisJson implements ResultFormat {
   }
 
   @Override
-  public String render(BatchOutcome outcome) {
+  public byte[] render(BatchOutcome outcome) {
     if (outcome instanceof BatchOutcome.Rejected r) {
       return r.item() instanceof BatchItem.JsonLine ? ResultLine.errorLine(r) : null;
     }
@@ -36,6 +36,6 @@ public final class DiagnosisJson implements ResultFormat {
     } else {
       report.write(d.diagnosis(), out);
     }
-    return out.toString();
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

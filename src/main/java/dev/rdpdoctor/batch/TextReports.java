@@ -4,13 +4,14 @@ import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.TextReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The report for people, one after another; a bad case is only reported on stderr. */
 public final class TextReports implements ResultFormat {
 
-  private static final String SEPARATOR = System.lineSeparator()
+  private static final byte[] SEPARATOR = (System.lineSeparator()
       + "----------------------------------------------------------------------" + System.lineSeparator()
-      + System.lineSeparator();
+      + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
 
   private final KnowledgeBase knowledge;
   private final boolean explain;
@@ -21,7 +22,7 @@ public final class TextReports implements ResultFormat {
   }
 
   @Override
-  public String render(BatchOutcome outcome) {
+  public byte[] render(BatchOutcome outcome) {
     if (!(outcome instanceof BatchOutcome.Diagnosed d)) {
       return null;
     }
@@ -29,11 +30,11 @@ public final class TextReports implements ResultFormat {
     PrintWriter out = new PrintWriter(text);
     new TextReport(knowledge, explain).write(d.diagnosis(), out);
     out.flush();
-    return text.toString();
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
-  public String separator() {
+  public byte[] separator() {
     return SEPARATOR;
   }
 }

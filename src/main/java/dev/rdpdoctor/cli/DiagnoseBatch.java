@@ -84,8 +84,9 @@ final class DiagnoseBatch {
     CaseSource source = new CaseSources(sources);
     Progress progress = StandardStreams.errIsTerminal() ? new Progress(err, source.size()) : Progress.none();
     long start = System.nanoTime();
+    out.flush();
     BatchSummary summary = new BatchRunner(new Diagnoser(knowledge)::diagnose, resultFormat(knowledge, format, explain),
-        threads, Clock.systemDefaultZone()).run(source, out, err, progress);
+        threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
     summary.print(err, (System.nanoTime() - start) / 1e9, threads);
     if (summary.internal() > 0) {
       return ExitCode.INTERNAL;

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    StandardStreams.set(in, err == System.err);
+    StandardStreams.set(in, out, err == System.err);
     KnowledgePreload.startFor(args, e);
     Main main = new Main();
     CommandLine cli = new CommandLine(main);

@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,14 +16,14 @@ final class StandardStreams {
   /** Set by the launcher: whether stderr is a terminal, as the shell sees it. */
   static final String STDERR_TERMINAL_PROPERTY = "rdpdoctor.stderr.terminal";
 
-  private record Streams(InputStream in, boolean errIsTerminal) {}
+  private record Streams(InputStream in, PrintStream out, boolean errIsTerminal) {}
 
   private static final ThreadLocal<Streams> CURRENT = new ThreadLocal<>();
 
   private StandardStreams() {}
 
-  static void set(InputStream in, boolean errIsProcessStderr) {
-    CURRENT.set(new Streams(in, errIsProcessStderr && processStderrIsTerminal()));
+  static void set(InputStream in, PrintStream out, boolean errIsProcessStderr) {
+    CURRENT.set(new Streams(in, out, errIsProcessStderr && processStderrIsTerminal()));
   }
 
   static void clear() {
@@ -32,6 +33,12 @@ final class StandardStreams {
   static InputStream in() {
     Streams s = CURRENT.get();
     return s == null ? System.in : s.in();
+  }
+
+  /** Standard output as bytes, for output written in bulk. */
+  static PrintStream out() {
+    Streams s = CURRENT.get();
+    return s == null ? System.out : s.out();
   }
 
   static boolean errIsTerminal() {

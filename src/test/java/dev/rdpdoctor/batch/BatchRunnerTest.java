@@ -18,7 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class BatchRunnerTest {
     Path results = dir.resolve("results.jsonl");
     StringWriter errors = new StringWriter();
     BatchSummary summary;
-    try (Writer out = Files.newBufferedWriter(results)) {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(results))) {
       summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK)
           .run(new JsonLines(new ByteArrayInputStream(bytes), "cases.jsonl"), out, new PrintWriter(errors), Progress.none());
     }
@@ -144,9 +145,9 @@ class BatchRunnerTest {
   }
 
   private static String run(List<Path> files, int threads) {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
         .run(new CaseFiles(files), out, new PrintWriter(new StringWriter()), Progress.none());
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
