@@ -28,8 +28,8 @@ jar cf "$work/bench.jar" -C target/test-classes dev/rdpdoctor/bench -C target/te
   -C target/test-classes dev/rdpdoctor/batch
 cp="$jar:$work/bench.jar"
 # The floor runs with the launcher's JVM settings and a class-data archive of its own.
-single=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m)
-batch=(-XX:+UseParallelGC -Xmx256m -Xss2m)
+single=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -XX:-UsePerfData)
+batch=(-XX:+UseParallelGC -Xmx128m -Xmn64m -Xss2m -XX:-UsePerfData)
 base_cds="$work/baseline.jsa"
 if [ ! -f "$base_cds" ] || [ "$jar" -nt "$base_cds" ] || [ "$work/bench.jar" -nt "$base_cds" ]; then
   java "${single[@]}" -XX:ArchiveClassesAtExit="$base_cds" -cp "$cp" dev.rdpdoctor.bench.Baseline case "$sample" >/dev/null 2>&1
@@ -80,15 +80,21 @@ tool_batch_rss=$(awk '{print $3}' "$work/batch-tool" | maxof)
 echo "   rdp-doctor: $(awk '{printf "%s/s ", $1}' "$work/batch-tool")"
 echo "   floor:      $(awk '{printf "%s/s ", $1}' "$work/batch-base")"
 
-echo "== memory: $memory_cases cases through one process, resident memory sampled every second"
+echo "== memory: $memory_cases cases through one process, resident memory and progress sampled every second"
 repeat=$(( (memory_cases + cases - 1) / cases ))
 rss_log="$work/rss.log"
 : >"$rss_log"
 start=$(date +%s.%N)
 ( for _ in $(seq "$repeat"); do cat "$cases_file"; done ) | ./rdp-doctor diagnose - >/dev/null 2>"$work/memory.err" &
 pid=$!
+# progress: the bytes the process has read, almost all of them cases (each line about the same size)
+progress_log="$work/progress.log"
+: >"$progress_log"
+case_bytes=$(stat -c %s "$cases_file")
 while kill -0 "$pid" 2>/dev/null; do
   awk '/VmRSS/ && $2 > 0 {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null >>"$rss_log" || true
+  awk -v t="$(date +%s.%N)" -v per="$cases" -v size="$case_bytes" '/^rchar/ {printf "%s %.0f\n", t, $2 * per / size}' \
+    "/proc/$pid/io" 2>/dev/null >>"$progress_log" || true
   sleep 1
 done
 wait "$pid" || true
@@ -98,6 +104,8 @@ memory_rate=$(awk -v n="$memory_total" -v a="$start" -v b="$end" 'BEGIN {printf 
 rss_at() { awk -v p="$1" '{a[NR]=$1} END {i=int(NR*p); if (i<1) i=1; print a[i]}' "$rss_log"; }
 rss_early=$(rss_at 0.1); rss_mid=$(rss_at 0.5); rss_late=$(rss_at 0.95)
 rss_peak=$(maxof <"$rss_log")
+# the rate once warmed up: over the second half of the run, as the progress samples show it
+steady_rate=$(awk '{t[NR]=$1; n[NR]=$2} END {a=int(NR/2); if (a<1 || NR-a<2) {print 0; exit} printf "%.0f", (n[NR]-n[a])/(t[NR]-t[a])}' "$progress_log")
 
 echo "== edit loop (bench/edit-loop.sh $edit_runs)"
 edit=$(bench/edit-loop.sh "$edit_runs" 2>&1 | tee "$work/edit.log" | awk '/^median:/ {print $2}')
@@ -112,7 +120,7 @@ cold start, one diagnosis of $sample (median of $runs):
 batch, $cases cases on stdin, traces kept (best of 2; whole process, start-up included):
   rdp-doctor ${tool_rate} cases/s, ${tool_cpu} us CPU per case, peak RSS ${tool_batch_rss} MB    goal: >= 40000 cases/s
   floor      ${base_rate} cases/s, ${base_cpu} us CPU per case    ratio tool/floor: $(ratio "$tool_rate" "$base_rate") x throughput, $(ratio "$tool_cpu" "$base_cpu") x CPU per case
-memory, $memory_total cases through one process: ${memory_rate} cases/s
+memory, $memory_total cases through one process: ${memory_rate} cases/s overall, ${steady_rate} cases/s over the second half
   RSS at 10% / 50% / 95% of the run: ${rss_early} / ${rss_mid} / ${rss_late} MB, peak ${rss_peak} MB    goal: flat
 edit loop (edit a rule, rules check + rules test): median ${edit} s    goal: < 3 s
 EOF
