@@ -6,7 +6,6 @@ import dev.rdpdoctor.yaml.Spelled;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +15,45 @@ import java.util.stream.Collectors;
 final class FactQuoter {
 
   private final CaseFile caseFile;
+  /** The case's facts and their paths, side by side: a case has a handful, so a scan finds one fastest. */
+  private final Object[] facts;
+  private final String[] paths;
   /** What was quoted of each fact, by field: many rules read the same fields of the same fact. */
-  private final Map<Object, Map<String, Optional<MatchedFact>>> quoted = new IdentityHashMap<>();
+  private final Map<String, Optional<MatchedFact>>[] quoted;
 
+  @SuppressWarnings("unchecked")
   FactQuoter(CaseFile caseFile) {
     this.caseFile = caseFile;
+    int n = caseFile.facts().size();
+    this.facts = new Object[n];
+    this.paths = new String[n];
+    for (int i = 0; i < n; i++) {
+      facts[i] = caseFile.facts().get(i).value();
+      paths[i] = caseFile.facts().get(i).path();
+    }
+    this.quoted = new Map[n];
+  }
+
+  /** Where in the symptom file this fact of the case came from; null for anything else (a finding). */
+  String pathOf(Object fact) {
+    int i = indexOf(fact);
+    return i < 0 ? null : paths[i];
+  }
+
+  private int indexOf(Object fact) {
+    for (int i = 0; i < facts.length; i++) {
+      if (facts[i] == fact) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   List<MatchedFact> quote(Object fact, String factPath, List<String> fields) {
     List<MatchedFact> out = new ArrayList<>();
-    Map<String, Optional<MatchedFact>> ofFact = quoted.computeIfAbsent(fact, f -> new HashMap<>());
+    int at = indexOf(fact);
+    Map<String, Optional<MatchedFact>> ofFact = at < 0 ? new HashMap<>()
+        : quoted[at] != null ? quoted[at] : (quoted[at] = new HashMap<>());
     for (String field : fields) {
       if (field.endsWith("()")) {
         for (String read : RecordAccess.readBy(fact, field.substring(0, field.length() - 2))) {

@@ -1,7 +1,6 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.Fact;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -25,7 +24,6 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
   private final RuleIndex rules;
   private final FactQuoter quoter;
-  private final Map<Object, String> paths = new IdentityHashMap<>();
   private final Map<Object, Integer> derivedBy = new IdentityHashMap<>();
   private final Map<RuleInfo, Integer> firingsPerRule = new IdentityHashMap<>();
   private final List<Firing> firings = new ArrayList<>();
@@ -34,9 +32,6 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   TraceRecorder(RuleIndex rules, CaseFile caseFile) {
     this.rules = rules;
     this.quoter = new FactQuoter(caseFile);
-    for (Fact f : caseFile.facts()) {
-      paths.put(f.value(), f.path());
-    }
   }
 
   @Override
@@ -52,7 +47,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     List<Integer> premises = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (Object o : event.getMatch().getObjects()) {
-      String path = paths.get(o);
+      String path = quoter.pathOf(o);
       if (path != null) {
         facts.addAll(quoter.quote(o, path, entry.fieldsOf(o.getClass().getSimpleName())));
       } else if (o instanceof Finding f) {
