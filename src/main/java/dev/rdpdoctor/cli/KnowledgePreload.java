@@ -4,7 +4,6 @@ import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * Starts loading the default knowledge base on another core as soon as a {@code diagnose}
- * command line is seen, so the rules are ready by the time the command line is parsed and the
+ * Starts loading the knowledge base on another core as soon as a {@code diagnose} command line
+ * is seen, so the rules are ready by the time the command line is parsed and the
  * case file read. It is only a head start: {@link RulesOption} uses it when the command turns
  * out to want that same knowledge base, and loads its own otherwise.
  */
@@ -42,13 +41,27 @@ final class KnowledgePreload {
    * run on this thread; any other command line gets none.
    */
   static void startFor(String[] args, PrintWriter err) {
-    boolean diagnose = args.length > 0 && args[0].equals("diagnose");
-    boolean otherRules = Arrays.stream(args).anyMatch(a -> a.equals("--rules") || a.startsWith("--rules="));
-    if (diagnose && !otherRules) {
-      CURRENT.set(new KnowledgePreload(RulesOption.defaultFolder(), RulesOption.notices(err)));
+    if (args.length > 0 && args[0].equals("diagnose")) {
+      CURRENT.set(new KnowledgePreload(rulesFolder(args), RulesOption.notices(err)));
     } else {
       CURRENT.remove();
     }
+  }
+
+  /** The folder {@code --rules} names, as picocli will read it, else the default. */
+  private static Optional<Path> rulesFolder(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        break;
+      }
+      if (args[i].equals("--rules") && i + 1 < args.length) {
+        return Optional.of(Path.of(args[i + 1]));
+      }
+      if (args[i].startsWith("--rules=")) {
+        return Optional.of(Path.of(args[i].substring("--rules=".length())));
+      }
+    }
+    return RulesOption.defaultFolder();
   }
 
   /** Forgets the head start once the command line has run. */
