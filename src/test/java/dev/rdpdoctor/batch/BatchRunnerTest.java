@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,10 +81,19 @@ class BatchRunnerTest {
           .run(new JsonLines(new ByteArrayInputStream(bytes), "cases.jsonl"), out, new PrintWriter(errors), Progress.none());
     }
 
-    // one by one, for comparison
+    // each case on its own, for comparison (several at a time, to keep the test short)
     Diagnoser diagnoser = new Diagnoser(KNOWLEDGE);
-    CaseFileReader reader = CaseFileReader.json(CLOCK);
+    ThreadLocal<CaseFileReader> readers = ThreadLocal.withInitial(() -> CaseFileReader.json(CLOCK));
     List<String> inputLines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    Expected[] alone = new Expected[lines + 1];
+    IntStream.rangeClosed(1, lines).parallel().filter(l -> l != blank).forEach(l -> {
+      try {
+        alone[l] = Expected.of(diagnoser.diagnose(
+            readers.get().read("cases.jsonl", l, inputLines.get(l - 1).getBytes(StandardCharsets.UTF_8))));
+      } catch (InvalidInputException e) {
+        alone[l] = new Expected(null, null, 0, e.errors());
+      }
+    });
     List<String> expectedErrors = new ArrayList<>();
     int rejected = 0;
     int checked = 0;
@@ -95,14 +105,9 @@ class BatchRunnerTest {
         JsonNode result = JSON.readTree(out.readLine());
         assertThat(result.at("/case/line").asInt()).isEqualTo(line);
         assertThat(result.at("/case/file").asText()).isEqualTo("cases.jsonl");
-        Diagnosis expected = null;
-        List<InputError> invalid = List.of();
-        try {
-          expected = diagnoser.diagnose(reader.read("cases.jsonl", line, inputLines.get(line - 1).getBytes(StandardCharsets.UTF_8)));
-        } catch (InvalidInputException e) {
-          invalid = e.errors();
-        }
-        if (expected == null) {
+        Expected expected = alone[line];
+        List<InputError> invalid = expected.errors();
+        if (!invalid.isEmpty()) {
           rejected++;
           invalid.forEach(e -> expectedErrors.add(e.format()));
           assertThat(result.get("errors")).as("line %d", line).hasSize(invalid.size());
@@ -114,11 +119,11 @@ class BatchRunnerTest {
         } else {
           assertThat(BAD).doesNotContainKey(line);
           assertThat(result.get("top").isNull() ? null : result.get("top").asText()).as("line %d", line)
-              .isEqualTo(expected.top().map(a -> a.cause().id()).orElse(null));
-          if (expected.top().isPresent()) {
-            assertThat(result.get("cf").asDouble()).as("line %d", line).isEqualTo(ResultLine.round(expected.top().get().cf()));
+              .isEqualTo(expected.top());
+          if (expected.top() != null) {
+            assertThat(result.get("cf").asDouble()).as("line %d", line).isEqualTo(ResultLine.round(expected.cf()));
           }
-          assertThat(result.get("firings")).hasSize(expected.firings().size());
+          assertThat(result.get("firings")).hasSize(expected.firings());
         }
         checked++;
       }
@@ -133,6 +138,15 @@ class BatchRunnerTest {
     assertThat(summary.internal()).isZero();
     assertThat(summary.byTopCause().values().stream().mapToLong(Long::longValue).sum() + summary.withoutCause())
         .isEqualTo(lines - 1 - rejected);
+  }
+
+  /** What diagnosing a case on its own gives: its top cause and CF, or its errors. */
+  private record Expected(String top, Double cf, int firings, List<InputError> errors) {
+
+    static Expected of(Diagnosis d) {
+      return new Expected(d.top().map(a -> a.cause().id()).orElse(null), d.top().map(a -> a.cf()).orElse(null),
+          d.firings().size(), List.of());
+    }
   }
 
   @Test
