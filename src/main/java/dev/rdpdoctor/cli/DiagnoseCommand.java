@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,11 +35,15 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true)
 final class DiagnoseCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown, html }
+  private static final String NOTHING_TO_DIAGNOSE = "give a symptom file to diagnose, or --probe HOST;"
+      + " for many cases a folder of them, a .jsonl file, or - for JSON Lines on stdin";
+
+  enum Format { text, json, markdown, html, jsonl }
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "CASE.yaml", description = "Symptom file(s) to diagnose.")
+  @Parameters(arity = "0..*", paramLabel = "CASE",
+      description = "Symptom files (.yaml), folders of them, JSON Lines files (.jsonl, one case per line), or - for JSON Lines on stdin.")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--probe", paramLabel = "HOST[:PORT]",
@@ -47,9 +52,15 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin ProbeOptions probeOptions;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: text; jsonl, one result per line, for JSON Lines input).")
   Format format;
+
+  @Option(names = "--jsonl", description = "Read cases from stdin as JSON Lines, one per line (the same as -).")
+  boolean jsonl;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for many cases (default: one per core).")
+  Integer threads;
 
   @Option(names = "--explain", description = "Show the rules, facts, CF arithmetic and sources behind each cause.")
   boolean explain;
@@ -60,16 +71,23 @@ final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
+      return batch(out, err);
+    }
+    Format format = this.format == null ? Format.text : this.format;
     KnowledgeBase knowledge = null;
     Diagnoser diagnoser = null;
     CaseFileReader reader = new CaseFileReader();
     int exit = ExitCode.OK;
     boolean first = true;
     if (files.isEmpty() && probeTarget == null) {
-      throw new ParameterException(spec.commandLine(), "give a symptom file to diagnose, or --probe HOST");
+      throw new ParameterException(spec.commandLine(), NOTHING_TO_DIAGNOSE);
     }
     if (probeTarget == null && probeOptions.given()) {
       throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
+    }
+    if (jsonl || format == Format.jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || java.nio.file.Files.isDirectory(f))) {
+      throw new ParameterException(spec.commandLine(), "--probe goes with symptom files, not with folders or JSON Lines");
     }
     ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
@@ -84,7 +102,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         continue;
       }
       if (diagnoser == null) {
-        knowledge = rules.load();
+        knowledge = rules.loadCompiled(err);
         diagnoser = new Diagnoser(knowledge);
       }
       Diagnosis diagnosis = diagnoser.diagnose(caseFile);
@@ -107,6 +125,25 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     out.flush();
     return exit;
+  }
+
+  /** Many cases: on all cores, in input order, with a summary. */
+  private int batch(PrintWriter out, PrintWriter err) {
+    if (files.isEmpty() && !jsonl) {
+      throw new CommandLine.ParameterException(spec.commandLine(), NOTHING_TO_DIAGNOSE);
+    }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    DiagnoseBatch batch = new DiagnoseBatch(files, jsonl);
+    Format chosen = format != null ? format : batch.readsJsonLines() ? Format.jsonl : Format.text;
+    if (chosen == Format.markdown || chosen == Format.html) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--format " + chosen + " makes the report of one case: give one symptom file");
+    }
+    KnowledgeBase knowledge = rules.loadCompiled(err);
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return batch.run(knowledge, chosen, explain, workers, out, err);
   }
 
 }

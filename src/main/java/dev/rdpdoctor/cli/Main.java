@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Where interactive commands read the user's answers. */
-  java.io.InputStream in = System.in;
+  InputStream in = System.in;
 
   @Override
   public void run() {
@@ -49,10 +50,12 @@ public final class Main implements Runnable {
     return run(args, System.in, out, err);
   }
 
-  /** Runs the command line with the given streams, answers read from {@code in}; returns the exit code. */
-  public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+  /** Runs the command line with the given streams, {@code in} for cases read from stdin; returns the exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    StandardStreams.set(in, out, err == System.err);
+    KnowledgePreload.startFor(args, e);
     Main main = new Main();
     main.in = in;
     CommandLine cli = new CommandLine(main);
@@ -79,7 +82,13 @@ public final class Main implements Runnable {
       e.flush();
       return ExitCode.USAGE;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } finally {
+      KnowledgePreload.finish();
+      StandardStreams.clear();
+    }
     o.flush();
     e.flush();
     return code;

@@ -1,11 +1,14 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,9 +27,11 @@ final class RulesOption {
 
   /** The rules folder on disk, when there is one; empty means the copy in the jar. */
   Optional<Path> folder() {
-    if (rules != null) {
-      return Optional.of(rules);
-    }
+    return rules != null ? Optional.of(rules) : defaultFolder();
+  }
+
+  /** The folder the launcher names, when it names one. */
+  static Optional<Path> defaultFolder() {
     String launcherDefault = System.getProperty(DEFAULT_PROPERTY);
     return launcherDefault == null || launcherDefault.isBlank()
         ? Optional.empty()
@@ -36,6 +41,28 @@ final class RulesOption {
   KnowledgeBase load() {
     KnowledgeLoader loader = new KnowledgeLoader();
     return folder().map(loader::load).orElseGet(loader::loadBundled);
+  }
+
+  /**
+   * The knowledge base to diagnose with, ready to run: precompiled or cached when it can be,
+   * compiled (and then cached) when the folder is new or changed, which it says on {@code err}.
+   */
+  KnowledgeBase loadCompiled(PrintWriter err) {
+    Optional<Path> folder = folder();
+    Optional<KnowledgeBase> preloaded = KnowledgePreload.current().flatMap(p -> p.take(folder));
+    if (preloaded.isPresent()) {
+      return preloaded.get();
+    }
+    CompiledKnowledgeLoader loader = new CompiledKnowledgeLoader(notices(err));
+    return folder.map(loader::load).orElseGet(loader::loadBundled);
+  }
+
+  /** Messages for the user while rules load, one line each on {@code err}. */
+  static Consumer<String> notices(PrintWriter err) {
+    return message -> {
+      err.println("rdp-doctor: " + message);
+      err.flush();
+    };
   }
 
   Inspection inspect() {

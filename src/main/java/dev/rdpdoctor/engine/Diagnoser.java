@@ -21,6 +21,8 @@ public final class Diagnoser {
 
   private final KnowledgeBase knowledge;
   private final int fireLimit;
+  private final RuleIndex rules;
+  private final Ranker ranker;
 
   public Diagnoser(KnowledgeBase knowledge, int fireLimit) {
     if (fireLimit < 1) {
@@ -28,6 +30,8 @@ public final class Diagnoser {
     }
     this.knowledge = knowledge;
     this.fireLimit = fireLimit;
+    this.rules = new RuleIndex(knowledge);
+    this.ranker = new Ranker(knowledge);
   }
 
   public Diagnoser(KnowledgeBase knowledge) {
@@ -40,7 +44,7 @@ public final class Diagnoser {
 
   public Diagnosis diagnose(CaseFile caseFile) {
     KieSession session = knowledge.kieBase().newKieSession();
-    TraceRecorder recorder = new TraceRecorder(knowledge, caseFile);
+    TraceRecorder recorder = new TraceRecorder(rules, caseFile);
     try {
       session.addEventListener((AgendaEventListener) recorder);
       session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -60,7 +64,7 @@ public final class Diagnoser {
     } finally {
       session.dispose();
     }
-    return new Ranker(knowledge).rank(caseFile, recorder.firings());
+    return ranker.rank(caseFile, recorder.firings());
   }
 
   private InvalidInputException looping(TraceRecorder recorder) {

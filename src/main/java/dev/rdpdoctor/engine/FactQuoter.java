@@ -1,39 +1,66 @@
 package dev.rdpdoctor.engine;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.Reads;
 import dev.rdpdoctor.yaml.Located;
 import dev.rdpdoctor.yaml.Spelled;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Quotes the values a rule read on a fact, as paths and text of the user's symptom file. */
 final class FactQuoter {
 
-  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
-      new PropertyNamingStrategies.SnakeCaseStrategy();
-
   private final CaseFile caseFile;
+  /** The case's facts and their paths, side by side: a case has a handful, so a scan finds one fastest. */
+  private final Object[] facts;
+  private final String[] paths;
+  /** What was quoted of each fact, by field: many rules read the same fields of the same fact. */
+  private final Map<String, Optional<MatchedFact>>[] quoted;
 
+  @SuppressWarnings("unchecked")
   FactQuoter(CaseFile caseFile) {
     this.caseFile = caseFile;
+    int n = caseFile.facts().size();
+    this.facts = new Object[n];
+    this.paths = new String[n];
+    for (int i = 0; i < n; i++) {
+      facts[i] = caseFile.facts().get(i).value();
+      paths[i] = caseFile.facts().get(i).path();
+    }
+    this.quoted = new Map[n];
+  }
+
+  /** Where in the symptom file this fact of the case came from; null for anything else (a finding). */
+  String pathOf(Object fact) {
+    int i = indexOf(fact);
+    return i < 0 ? null : paths[i];
+  }
+
+  private int indexOf(Object fact) {
+    for (int i = 0; i < facts.length; i++) {
+      if (facts[i] == fact) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   List<MatchedFact> quote(Object fact, String factPath, List<String> fields) {
     List<MatchedFact> out = new ArrayList<>();
+    int at = indexOf(fact);
+    Map<String, Optional<MatchedFact>> ofFact = at < 0 ? new HashMap<>()
+        : quoted[at] != null ? quoted[at] : (quoted[at] = new HashMap<>());
     for (String field : fields) {
       if (field.endsWith("()")) {
-        for (String read : readBy(fact, field.substring(0, field.length() - 2))) {
-          resolve(fact, factPath, read).ifPresent(out::add);
+        for (String read : RecordAccess.readBy(fact, field.substring(0, field.length() - 2))) {
+          quoteField(ofFact, fact, factPath, read).ifPresent(out::add);
         }
       } else {
-        resolve(fact, factPath, field).ifPresent(out::add);
+        quoteField(ofFact, fact, factPath, field).ifPresent(out::add);
       }
     }
     if (out.isEmpty()) {
@@ -42,59 +69,37 @@ final class FactQuoter {
     return out;
   }
 
+  /** A fact is always quoted under the same path, so its fields can be quoted once. */
+  private Optional<MatchedFact> quoteField(
+      Map<String, Optional<MatchedFact>> ofFact, Object fact, String factPath, String fieldPath) {
+    Optional<MatchedFact> q = ofFact.get(fieldPath);
+    if (q == null) {
+      q = resolve(fact, factPath, fieldPath);
+      ofFact.put(fieldPath, q);
+    }
+    return q;
+  }
+
   private Optional<MatchedFact> resolve(Object fact, String factPath, String fieldPath) {
     Object value = fact;
     StringBuilder path = new StringBuilder(factPath);
     boolean hex = false;
-    for (String part : fieldPath.split("\\.")) {
-      if (value == null || !value.getClass().isRecord()) {
+    for (String part : RecordAccess.parts(fieldPath)) {
+      if (!RecordAccess.isRecord(value)) {
         return Optional.empty();
       }
-      hex = isHex(value.getClass(), part);
-      Optional<Object> next = component(value, part);
+      hex = RecordAccess.isHex(value, part);
+      Optional<Object> next = RecordAccess.component(value, part);
       if (next == null) {
         return Optional.empty();
       }
       value = next.orElse(null);
-      path.append('.').append(SNAKE.translate(part));
+      path.append('.').append(RecordAccess.snake(part));
     }
     Object shown = hex && value instanceof Long code ? "0x" + Long.toHexString(code).toUpperCase(java.util.Locale.ROOT) : value;
     return Optional.of(quoteValue(path.toString(), shown));
   }
 
-  private static boolean isHex(Class<?> record, String component) {
-    for (RecordComponent c : record.getRecordComponents()) {
-      if (c.getName().equals(component)) {
-        return c.isAnnotationPresent(dev.rdpdoctor.casefile.Hex.class);
-      }
-    }
-    return false;
-  }
-
-  /** The fields a helper method declares it reads ({@link Reads}). */
-  private static List<String> readBy(Object fact, String method) {
-    return java.util.Arrays.stream(fact.getClass().getMethods())
-        .filter(m -> m.getName().equals(method))
-        .map(m -> m.getAnnotation(Reads.class))
-        .filter(java.util.Objects::nonNull)
-        .flatMap(r -> java.util.Arrays.stream(r.value()))
-        .distinct()
-        .toList();
-  }
-
-  /** The component's value (empty for null), or null when the record has no such component. */
-  private static Optional<Object> component(Object record, String name) {
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          return Optional.ofNullable(c.getAccessor().invoke(record));
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
 
   private MatchedFact quoteValue(String path, Object value) {
     Optional<Located> written = caseFile.sourceMap().find(path);

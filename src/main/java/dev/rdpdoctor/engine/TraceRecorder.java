@@ -1,11 +1,8 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.Fact;
-import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +22,16 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  */
 final class TraceRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-  private final KnowledgeBase knowledge;
+  private final RuleIndex rules;
   private final FactQuoter quoter;
-  private final Map<Object, String> paths = new IdentityHashMap<>();
   private final Map<Object, Integer> derivedBy = new IdentityHashMap<>();
-  private final Map<String, Integer> firingsPerRule = new HashMap<>();
+  private final Map<RuleInfo, Integer> firingsPerRule = new IdentityHashMap<>();
   private final List<Firing> firings = new ArrayList<>();
   private int current;
 
-  TraceRecorder(KnowledgeBase knowledge, CaseFile caseFile) {
-    this.knowledge = knowledge;
+  TraceRecorder(RuleIndex rules, CaseFile caseFile) {
+    this.rules = rules;
     this.quoter = new FactQuoter(caseFile);
-    for (Fact f : caseFile.facts()) {
-      paths.put(f.value(), f.path());
-    }
   }
 
   @Override
@@ -48,14 +41,15 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
   @Override
   public void afterMatchFired(AfterMatchFiredEvent event) {
-    RuleInfo rule = info(event.getMatch().getRule());
+    RuleIndex.Entry entry = rules.entry(event.getMatch().getRule());
+    RuleInfo rule = entry.info();
     List<MatchedFact> facts = new ArrayList<>();
     List<Integer> premises = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (Object o : event.getMatch().getObjects()) {
-      String path = paths.get(o);
+      String path = quoter.pathOf(o);
       if (path != null) {
-        facts.addAll(quoter.quote(o, path, rule.fieldsOf(o.getClass().getSimpleName())));
+        facts.addAll(quoter.quote(o, path, entry.fieldsOf(o.getClass().getSimpleName())));
       } else if (o instanceof Finding f) {
         findings.add(f);
         Integer by = derivedBy.get(o);
@@ -65,7 +59,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
       }
     }
     firings.add(new Firing(current, rule, facts, premises, findings));
-    firingsPerRule.merge(rule.key(), 1, Integer::sum);
+    firingsPerRule.merge(rule, 1, Integer::sum);
     current = 0;
   }
 
@@ -90,15 +84,13 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   Map<RuleInfo, Integer> busiestRules(int howMany) {
     Map<RuleInfo, Integer> out = new LinkedHashMap<>();
     firingsPerRule.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .sorted(Map.Entry.<RuleInfo, Integer>comparingByValue().reversed().thenComparing(e -> e.getKey().key()))
         .limit(howMany)
-        .forEach(e -> out.put(knowledge.rules().get(e.getKey()), e.getValue()));
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
   RuleInfo info(Rule rule) {
-    return knowledge
-        .rule(rule.getPackageName(), rule.getName())
-        .orElseThrow(() -> new IllegalStateException("rule '" + rule.getName() + "' fired but is not indexed"));
+    return rules.entry(rule).info();
   }
 }

@@ -6,11 +6,9 @@ import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kie.api.KieBase;
-import java.util.stream.Stream;
 
 /**
  * Loads a knowledge-base folder: {@code sources.yaml}, {@code causes.yaml} and every
@@ -35,16 +32,29 @@ public final class KnowledgeLoader {
   public static final String QUESTIONS = "questions.yaml";
   public static final String CODES = "codes.yaml";
 
+  /** How the bundled copy of {@code rules/} is shown to the user. */
+  public static final String BUNDLED = "bundled:rules";
+
+  /** How far {@link #inspect(RuleFiles, String, Mode)} goes with the DRL. */
+  enum Mode {
+    /** Compile even when the metadata is wrong, so every error is found in one go. */
+    CHECK,
+    /** Compile and assemble the rules for use, when nothing else is wrong. */
+    LOAD,
+    /** Read and check everything but leave the DRL uncompiled. */
+    INDEX
+  }
+
   private final StrictYamlReader yaml = new StrictYamlReader();
 
   /** The copy of {@code rules/} the jar carries. */
   public KnowledgeBase loadBundled() {
-    return load(bundledRoot(), "bundled:rules");
+    return load(RuleFiles.read(bundledRoot()), BUNDLED);
   }
 
   /** {@link #inspect(Path)} for the copy of {@code rules/} the jar carries. */
   public Inspection inspectBundled() {
-    return inspect(bundledRoot(), "bundled:rules", true, false);
+    return inspect(RuleFiles.read(bundledRoot()), BUNDLED, Mode.CHECK);
   }
 
   /** A folder on disk, shown to the user as given. */
@@ -52,20 +62,24 @@ public final class KnowledgeLoader {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
     }
-    return load(dir, dir.toString());
+    return load(RuleFiles.read(dir), dir.toString());
   }
 
-  KnowledgeBase load(Path root, String shownAs) {
-    Inspection inspection = inspect(root, shownAs, false, true);
+  KnowledgeBase load(RuleFiles files, String shownAs) {
+    Inspection inspection = inspect(files, shownAs, Mode.LOAD);
     if (!inspection.errors().isEmpty()) {
       throw new InvalidInputException(inspection.errors());
     }
+    return knowledgeBase(inspection, inspection.kieBase().orElseThrow());
+  }
+
+  /** The knowledge base of an inspection without errors, with rules compiled elsewhere. */
+  static KnowledgeBase knowledgeBase(Inspection inspection, KieBase kieBase) {
     Map<String, RuleInfo> rules = new HashMap<>();
     inspection.rules().forEach(r -> rules.put(r.key(), r));
-    return new KnowledgeBase(shownAs, inspection.kieBase().orElseThrow(), rules,
+    return new KnowledgeBase(inspection.origin(), kieBase, rules,
         inspection.causes(), inspection.sources(),
-        inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of()),
-        inspection.codeCatalog().map(d -> d.value().codes()).orElse(List.of()));
+        CompiledKnowledgeLoader.questions(inspection), CompiledKnowledgeLoader.codes(inspection));
   }
 
   /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
@@ -73,18 +87,14 @@ public final class KnowledgeLoader {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
     }
-    return inspect(dir, dir.toString(), true, false);
+    return inspect(RuleFiles.read(dir), dir.toString(), Mode.CHECK);
   }
 
-  /**
-   * Reads the catalogs and the DRL and checks what loading needs. With {@code compileAnyway}
-   * the DRL is compiled even when the metadata is wrong, so every error is found in one go;
-   * with {@code buildKieBase} the compiled rules are assembled for use.
-   */
-  private Inspection inspect(Path root, String shownAs, boolean compileAnyway, boolean buildKieBase) {
+  /** Reads the catalogs and the DRL, checks what loading needs, and compiles as {@code mode} says. */
+  Inspection inspect(RuleFiles files, String shownAs, Mode mode) {
     List<InputError> errors = new ArrayList<>();
-    Optional<YamlDocument<SourceCatalog>> sources = readCatalog(root, shownAs, SOURCES, SourceCatalog.class, errors);
-    Optional<YamlDocument<CauseCatalog>> causes = readCatalog(root, shownAs, CAUSES, CauseCatalog.class, errors);
+    Optional<YamlDocument<SourceCatalog>> sources = readCatalog(files, shownAs, SOURCES, SourceCatalog.class, errors);
+    Optional<YamlDocument<CauseCatalog>> causes = readCatalog(files, shownAs, CAUSES, CauseCatalog.class, errors);
     Map<String, Source> sourceById = new LinkedHashMap<>();
     sources.ifPresent(doc -> {
       List<Source> list = doc.value().sources();
@@ -97,11 +107,11 @@ public final class KnowledgeLoader {
     });
     Map<String, Cause> causeById = new LinkedHashMap<>();
     causes.ifPresent(doc -> checkCauses(doc, sources.isPresent() ? sourceById : null, causeById, errors));
-    Optional<YamlDocument<QuestionCatalog>> questions = Files.exists(root.resolve(QUESTIONS))
-        ? readCatalog(root, shownAs, QUESTIONS, QuestionCatalog.class, errors)
+    Optional<YamlDocument<QuestionCatalog>> questions = files.catalog(QUESTIONS).isPresent()
+        ? readCatalog(files, shownAs, QUESTIONS, QuestionCatalog.class, errors)
         : Optional.empty();
-    Optional<YamlDocument<CodeCatalog>> codes = Files.exists(root.resolve(CODES))
-        ? readCatalog(root, shownAs, CODES, CodeCatalog.class, errors)
+    Optional<YamlDocument<CodeCatalog>> codes = files.catalog(CODES).isPresent()
+        ? readCatalog(files, shownAs, CODES, CodeCatalog.class, errors)
         : Optional.empty();
     codes.ifPresent(doc -> {
       List<CodeMeaning> list = doc.value().codes();
@@ -115,7 +125,8 @@ public final class KnowledgeLoader {
       }
     });
 
-    Map<String, String> drl = readDrl(root, shownAs);
+    Map<String, String> drl = new LinkedHashMap<>();
+    files.drl().forEach((path, text) -> drl.put(shownAs + "/" + path, text));
     if (drl.isEmpty()) {
       errors.add(InputError.error(shownAs, 1, 1, "no .drl rule files in the rules folder"));
     }
@@ -133,10 +144,11 @@ public final class KnowledgeLoader {
       }
     }
     Optional<KieBase> kieBase = Optional.empty();
-    if (!drl.isEmpty() && (errors.isEmpty() || compileAnyway && parsed)) {
+    boolean compile = mode == Mode.LOAD ? errors.isEmpty() : mode == Mode.CHECK && parsed;
+    if (!drl.isEmpty() && compile) {
       Map<String, Map<Integer, Integer>> thenLines = new HashMap<>();
       rules.forEach(r -> thenLines.computeIfAbsent(r.file(), f -> new HashMap<>()).put(r.line(), r.consequenceLine()));
-      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl, thenLines, buildKieBase);
+      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl, thenLines, mode == Mode.LOAD);
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
@@ -218,42 +230,22 @@ public final class KnowledgeLoader {
   }
 
   private <T> Optional<YamlDocument<T>> readCatalog(
-      Path root, String shownAs, String name, Class<T> type, List<InputError> errors) {
-    Path file = root.resolve(name);
+      RuleFiles files, String shownAs, String name, Class<T> type, List<InputError> errors) {
     String shown = shownAs + "/" + name;
-    if (!Files.isRegularFile(file)) {
+    Optional<byte[]> bytes = files.catalog(name);
+    if (bytes.isEmpty()) {
       errors.add(InputError.error(shown, 1, 1, "missing: a rules folder needs " + name));
       return Optional.empty();
     }
     try {
-      return Optional.of(yaml.read(shown, Files.readAllBytes(file), type));
+      return Optional.of(yaml.read(shown, bytes.get(), type));
     } catch (InvalidInputException e) {
       errors.addAll(e.errors());
-    } catch (IOException e) {
-      errors.add(InputError.error(shown, 1, 1, "cannot read: " + e.getMessage()));
     }
     return Optional.empty();
   }
 
-  private static Map<String, String> readDrl(Path root, String shownAs) {
-    Map<String, String> drl = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      List<Path> sorted =
-          files.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".drl"))
-              .filter(Files::isRegularFile)
-              .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
-              .toList();
-      for (Path p : sorted) {
-        String relative = root.relativize(p).toString().replace('\\', '/');
-        drl.put(shownAs + "/" + relative, Files.readString(p, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return drl;
-  }
-
-  private static Path bundledRoot() {
+  static Path bundledRoot() {
     URL url = KnowledgeLoader.class.getResource("/rules/" + CAUSES);
     if (url == null) {
       throw new IllegalStateException("the jar carries no rules/ folder");

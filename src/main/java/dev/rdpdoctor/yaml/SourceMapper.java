@@ -34,7 +34,8 @@ final class SourceMapper {
     }
   }
 
-  static SourceMap map(ObjectMapper mapper, String file, String text) throws IOException {
+  /** @param lineOffset added to every line, for a document that does not start a file */
+  static SourceMap map(ObjectMapper mapper, String file, String text, int lineOffset) throws IOException {
     Map<String, Located> entries = new LinkedHashMap<>();
     Map<String, Located> keys = new LinkedHashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
@@ -45,7 +46,7 @@ final class SourceMapper {
           Frame frame = stack.peek();
           frame.field = p.currentName();
           JsonLocation at = p.currentTokenLocation();
-          keys.putIfAbsent(frame.child(), new Located(frame.child(), at.getLineNr(), at.getColumnNr(), frame.field));
+          keys.putIfAbsent(frame.child(), new Located(frame.child(), at.getLineNr() + lineOffset, at.getColumnNr(), frame.field));
           continue;
         }
         if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
@@ -59,7 +60,7 @@ final class SourceMapper {
         String path = stack.isEmpty() ? "" : stack.peek().child();
         JsonLocation at = p.currentTokenLocation();
         String written = token.isScalarValue() ? p.getText() : "";
-        entries.putIfAbsent(path, new Located(path, at.getLineNr(), at.getColumnNr(), written));
+        entries.putIfAbsent(path, new Located(path, at.getLineNr() + lineOffset, at.getColumnNr(), written));
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
           stack.push(new Frame(path, token == JsonToken.START_ARRAY));
         } else {

@@ -26,11 +26,27 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file into a record type, strictly: unknown keys, wrong types, values outside
- * their set and malformed YAML all become one located {@link InputError}.
+ * their set and malformed YAML all become one located {@link InputError}. {@link #json()} reads
+ * JSON the same way, for cases given one per line (JSON Lines).
  */
 public final class StrictYamlReader {
 
-  private final ObjectMapper mapper = YamlMapper.yaml();
+  private final ObjectMapper mapper;
+  private final String format;
+
+  public StrictYamlReader() {
+    this(YamlMapper.yaml(), "YAML");
+  }
+
+  private StrictYamlReader(ObjectMapper mapper, String format) {
+    this.mapper = mapper;
+    this.format = format;
+  }
+
+  /** A reader of JSON documents, with the same keys, types and checks as YAML. */
+  public static StrictYamlReader json() {
+    return new StrictYamlReader(YamlMapper.json(), "JSON");
+  }
 
   public <T> YamlDocument<T> read(Path path, Class<T> type) {
     String file = path.toString();
@@ -49,6 +65,27 @@ public final class StrictYamlReader {
   }
 
   public <T> YamlDocument<T> read(String file, byte[] bytes, Class<T> type) {
+    return read(file, 1, bytes, type);
+  }
+
+  /**
+   * Reads a document that starts on line {@code firstLine} of {@code file}, such as one line of
+   * a JSON Lines stream: every line in its source map and its errors counts from there.
+   */
+  public <T> YamlDocument<T> read(String file, int firstLine, byte[] bytes, Class<T> type) {
+    if (firstLine == 1) {
+      return readDocument(file, 0, bytes, type);
+    }
+    try {
+      return readDocument(file, firstLine - 1, bytes, type);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.errors().stream()
+          .map(x -> new InputError(x.file(), x.line() + firstLine - 1, x.column(), x.severity(), x.message()))
+          .toList());
+    }
+  }
+
+  private <T> YamlDocument<T> readDocument(String file, int lineOffset, byte[] bytes, Class<T> type) {
     String text = decode(file, bytes);
     if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
       throw new InvalidInputException(
@@ -56,12 +93,13 @@ public final class StrictYamlReader {
     }
     SourceMap sourceMap = null;
     try {
-      sourceMap = SourceMapper.map(mapper, file, text);
-      Located root = sourceMap.find("").orElse(new Located("", 1, 1, ""));
+      sourceMap = SourceMapper.map(mapper, file, text, lineOffset);
+      Located root = sourceMap.find("").orElse(new Located("", 1 + lineOffset, 1, ""));
       JsonToken first = firstToken(text);
       if (first != JsonToken.START_OBJECT) {
-        throw new InvalidInputException(InputError.error(file, root.line(), root.column(),
-            "expected sections of 'key: value' lines at the top level, got " + Shapes.describe(first)));
+        throw new InvalidInputException(InputError.error(file, root.line() - lineOffset, root.column(),
+            (format.equals("JSON") ? "expected an object of sections ({\"error\": {...}, ...})"
+                : "expected sections of 'key: value' lines at the top level") + ", got " + Shapes.describe(first)));
       }
       T value = mapper.readValue(text, type);
       return new YamlDocument<>(value, sourceMap);
@@ -71,20 +109,20 @@ public final class StrictYamlReader {
       if (e instanceof ValueInstantiationException && sourceMap != null) {
         // Jackson builds a record before it reports unknown keys: a misspelt key that leaves
         // a required one missing must be reported as the typo it is.
-        InputError typo = unknownKeyIn(file, e, sourceMap);
+        InputError typo = unknownKeyIn(file, e, sourceMap, lineOffset);
         if (typo != null) {
           throw new InvalidInputException(typo);
         }
       }
-      throw new InvalidInputException(relocate(locate(file, e), e, sourceMap));
+      throw new InvalidInputException(relocate(locate(file, e, format), e, sourceMap, lineOffset));
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(locate(file, e));
+      throw new InvalidInputException(locate(file, e, format));
     } catch (IOException e) {
       throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read: " + e.getMessage()));
     }
   }
 
-  private InputError unknownKeyIn(String file, JsonMappingException e, SourceMap map) {
+  private InputError unknownKeyIn(String file, JsonMappingException e, SourceMap map, int lineOffset) {
     String path = pathOf(e.getPath());
     Class<?> type = ((ValueInstantiationException) e).getType().getRawClass();
     var description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
@@ -92,7 +130,7 @@ public final class StrictYamlReader {
     for (Located key : map.childKeys(path)) {
       if (!known.contains(key.text())) {
         String hint = Suggestions.closest(key.text(), known).map(s -> " did you mean '" + s + "'?").orElse("");
-        return InputError.error(file, key.line(), key.column(), "unknown key '" + key.text() + "' in "
+        return InputError.error(file, key.line() - lineOffset, key.column(), "unknown key '" + key.text() + "' in "
             + (path.isEmpty() ? "the top level" : "'" + path + "'") + ";" + hint + " allowed keys: " + String.join(", ", known));
       }
     }
@@ -103,7 +141,7 @@ public final class StrictYamlReader {
    * Jackson reports some errors after the value they concern (an object's end); point at the
    * key the user wrote, or at the start of the value, instead.
    */
-  private static InputError relocate(InputError error, JsonMappingException e, SourceMap map) {
+  private static InputError relocate(InputError error, JsonMappingException e, SourceMap map, int lineOffset) {
     if (map == null || e.getPath().isEmpty()) {
       return error;
     }
@@ -111,7 +149,7 @@ public final class StrictYamlReader {
     var at = e instanceof UnrecognizedPropertyException
         ? map.key(path)
         : map.find(path).or(() -> map.key(path));
-    return at.map(l -> InputError.error(error.file(), l.line(), l.column(), error.message())).orElse(error);
+    return at.map(l -> InputError.error(error.file(), l.line() - lineOffset, l.column(), error.message())).orElse(error);
   }
 
   private JsonToken firstToken(String text) throws IOException {
@@ -150,7 +188,7 @@ public final class StrictYamlReader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  static InputError locate(String file, JsonProcessingException e) {
+  static InputError locate(String file, JsonProcessingException e, String format) {
     JsonLocation at = e.getLocation();
     int line = at == null ? 1 : at.getLineNr();
     int column = at == null ? 1 : at.getColumnNr();
@@ -166,17 +204,17 @@ public final class StrictYamlReader {
       return InputError.error(file, line, column, "invalid YAML: " + problem + context);
     }
     if (e instanceof JsonMappingException m) {
-      return InputError.error(file, line, column, describe(m));
+      return InputError.error(file, line, column, describe(m, format));
     }
     String message = e.getOriginalMessage();
     if (message != null && message.startsWith("Duplicate field")) {
       String key = message.replaceAll(".*'(.*)'.*", "$1");
       return InputError.error(file, line, column, "duplicate key '" + key + "': each key may appear once in a section");
     }
-    return InputError.error(file, line, column, "invalid YAML: " + message);
+    return InputError.error(file, line, column, "invalid " + format + ": " + message);
   }
 
-  private static String describe(JsonMappingException e) {
+  private static String describe(JsonMappingException e, String format) {
     String path = pathOf(e.getPath());
     String where = path.isEmpty() ? "" : path + ": ";
     if (e instanceof UnrecognizedPropertyException u) {
@@ -204,7 +242,8 @@ public final class StrictYamlReader {
           + Shapes.describe(token);
     }
     if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
-      return "a second YAML document follows the first; put everything in one document";
+      return format.equals("JSON") ? "more than one JSON value; put one case per line"
+          : "a second YAML document follows the first; put everything in one document";
     }
     return where + e.getOriginalMessage();
   }

@@ -134,6 +134,44 @@ class CaseFileReaderTest {
     assertThat(c.facts()).noneMatch(f -> f.value() instanceof Expectation);
   }
 
+  @Test
+  void aCaseWrittenAsOneLineOfJsonReadsLikeTheSameCaseInYaml() {
+    CaseFileReader json = CaseFileReader.json(NOV_20);
+    CaseFile fromJson = json.read("cases.jsonl", 7, """
+        {"title": "t", "error": {"code": "0x904", "extended": 7, "affects": "everyone"}, "certificate": {"not_after": "2026-11-18"}}"""
+        .getBytes(StandardCharsets.UTF_8));
+    CaseFile fromYaml = read("title: t\nerror: {code: 0x904, extended: 7, affects: everyone}\ncertificate: {not_after: 2026-11-18}");
+    assertThat(fromJson.symptoms()).isEqualTo(fromYaml.symptoms());
+    assertThat(fromJson.derivations()).isEqualTo(fromYaml.derivations());
+    assertThat(fromJson.sourceMap().find("error.affects")).hasValueSatisfying(l -> {
+      assertThat(l.line()).isEqualTo(7);
+      assertThat(l.text()).isEqualTo("everyone");
+    });
+  }
+
+  @Test
+  void anErrorInALineOfJsonIsLocatedOnThatLine() {
+    CaseFileReader json = CaseFileReader.json(NOV_20);
+    assertThat(errorIn(json, "{\"titel\": \"t\"}")).startsWith("cases.jsonl:12:2: error: unknown key 'titel'")
+        .contains("did you mean 'title'?");
+    assertThat(errorIn(json, "{\"error\": {\"code\": \"0xZZ\"}}")).startsWith("cases.jsonl:12:")
+        .contains("malformed code '0xZZ'");
+    assertThat(errorIn(json, "{\"title\": ")).startsWith("cases.jsonl:12:").contains("invalid JSON");
+    assertThat(errorIn(json, "[1, 2]")).isEqualTo("cases.jsonl:12:1: error: expected an object of sections"
+        + " ({\"error\": {...}, ...}), got a list");
+    assertThat(errorIn(json, "{\"certificate\": {\"not_after\": \"2026-01-01\", \"expired\": false}}"))
+        .startsWith("cases.jsonl:12:").contains("contradicts not_after");
+  }
+
+  private static String errorIn(CaseFileReader reader, String line) {
+    try {
+      reader.read("cases.jsonl", 12, line.getBytes(StandardCharsets.UTF_8));
+    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
+      return e.errors().get(0).format();
+    }
+    throw new AssertionError("expected " + line + " to be rejected");
+  }
+
   private static Object factAt(CaseFile c, String path) {
     return c.facts().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().value();
   }

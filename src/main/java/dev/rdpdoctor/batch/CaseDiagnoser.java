@@ -1,0 +1,59 @@
+package dev.rdpdoctor.batch;
+
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads and diagnoses one case of a batch, whatever it holds: a bad case becomes a
+ * {@link BatchOutcome.Rejected} with its located errors, never an exception. Used by one
+ * worker thread at a time.
+ */
+final class CaseDiagnoser {
+
+  private final Function<CaseFile, Diagnosis> diagnoser;
+  private final CaseFileReader yaml;
+  private final CaseFileReader json;
+
+  CaseDiagnoser(Function<CaseFile, Diagnosis> diagnoser, Clock clock) {
+    this.diagnoser = diagnoser;
+    this.yaml = new CaseFileReader(clock);
+    this.json = CaseFileReader.json(clock);
+  }
+
+  BatchOutcome diagnose(BatchItem item) {
+    try {
+      return new BatchOutcome.Diagnosed(item, diagnoser.apply(read(item)));
+    } catch (InvalidInputException e) {
+      return new BatchOutcome.Rejected(item, e.errors(), false);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new BatchOutcome.Rejected(item, List.of(InputError.error(source(item), line(item), 1,
+          "internal error on this case: " + e)), true);
+    }
+  }
+
+  private CaseFile read(BatchItem item) {
+    if (item instanceof BatchItem.CaseFile f) {
+      return yaml.read(f.path());
+    }
+    BatchItem.JsonLine l = (BatchItem.JsonLine) item;
+    if (l.content() == JsonLines.TOO_LONG) {
+      throw new InvalidInputException(InputError.error(l.source(), line(l), 1,
+          "the line is longer than " + (JsonLines.MAX_LINE >> 20) + " MB; put one case per line"));
+    }
+    return json.read(l.source(), line(l), l.content());
+  }
+
+  static String source(BatchItem item) {
+    return item instanceof BatchItem.CaseFile f ? f.path().toString() : ((BatchItem.JsonLine) item).source();
+  }
+
+  static int line(BatchItem item) {
+    return item instanceof BatchItem.JsonLine l ? (int) Math.min(l.line(), Integer.MAX_VALUE) : 1;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.batch.BatchRunner;
+import dev.rdpdoctor.batch.BatchSummary;
+import dev.rdpdoctor.batch.CaseFiles;
+import dev.rdpdoctor.batch.CaseSource;
+import dev.rdpdoctor.batch.CaseSources;
+import dev.rdpdoctor.batch.DiagnosisJson;
+import dev.rdpdoctor.batch.JsonLines;
+import dev.rdpdoctor.batch.Progress;
+import dev.rdpdoctor.batch.ResultFormat;
+import dev.rdpdoctor.batch.ResultLine;
+import dev.rdpdoctor.batch.TextReports;
+import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.NextCheck;
+import dev.rdpdoctor.yaml.InputError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code diagnose} over many cases: files, folders of them, JSON Lines files and stdin, read in
+ * the order given, diagnosed on all cores, written in that order; then a summary on stderr.
+ */
+final class DiagnoseBatch {
+
+  private final List<Path> inputs;
+  private final boolean stdin;
+
+  /** @param stdin read JSON Lines from stdin after the inputs ({@code --jsonl}) */
+  DiagnoseBatch(List<Path> inputs, boolean stdin) {
+    this.inputs = inputs;
+    this.stdin = stdin;
+  }
+
+  /** Whether these inputs make a batch rather than the report on one case file. */
+  static boolean isBatch(List<Path> inputs, boolean stdin) {
+    return stdin || inputs.size() != 1 || isJsonLines(inputs.get(0)) || Files.isDirectory(inputs.get(0));
+  }
+
+  static boolean isJsonLines(Path p) {
+    return p.toString().equals("-") || p.toString().endsWith(".jsonl");
+  }
+
+  /** Whether any input is JSON Lines: then results are JSON Lines too, unless another format is asked for. */
+  boolean readsJsonLines() {
+    return stdin || inputs.stream().anyMatch(DiagnoseBatch::isJsonLines);
+  }
+
+  int run(KnowledgeBase knowledge, DiagnoseCommand.Format format, boolean explain, int threads,
+      PrintWriter out, PrintWriter err) {
+    List<CaseSource> sources = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    boolean missing = false;
+    for (Path p : inputs) {
+      if (!isJsonLines(p)) {
+        files.add(p);
+        continue;
+      }
+      if (!files.isEmpty()) {
+        sources.add(new CaseFiles(files));
+        files = new ArrayList<>();
+      }
+      try {
+        sources.add(jsonLines(p));
+      } catch (IOException e) {
+        String why = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
+        err.println(InputError.error(p.toString(), 1, 1, why).format());
+        missing = true;
+      }
+    }
+    if (!files.isEmpty()) {
+      sources.add(new CaseFiles(files));
+    }
+    if (stdin) {
+      sources.add(new JsonLines(StandardStreams.in(), "stdin"));
+    }
+    CaseSource source = new CaseSources(sources);
+    Progress progress = StandardStreams.errIsTerminal() ? new Progress(err, source.size()) : Progress.none();
+    long start = System.nanoTime();
+    out.flush();
+    Diagnoser diagnoser = new Diagnoser(knowledge);
+    BatchSummary summary = new BatchRunner(diagnoser::diagnose, resultFormat(knowledge, diagnoser, format, explain),
+        threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
+    summary.print(err, (System.nanoTime() - start) / 1e9, threads);
+    if (summary.internal() > 0) {
+      return ExitCode.INTERNAL;
+    }
+    return summary.rejected() > 0 || missing ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private static CaseSource jsonLines(Path p) throws IOException {
+    if (p.toString().equals("-")) {
+      return new JsonLines(StandardStreams.in(), "stdin");
+    }
+    InputStream in = Files.newInputStream(p);
+    return new JsonLines(in, p.toString());
+  }
+
+  private static ResultFormat resultFormat(KnowledgeBase knowledge, Diagnoser diagnoser, DiagnoseCommand.Format format,
+      boolean explain) {
+    ThreadLocal<NextChecks> nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser));
+    Function<Diagnosis, List<NextCheck>> checks = d -> nextChecks.get().of(d.caseFile(), d);
+    return switch (format) {
+      case text -> new TextReports(knowledge, explain, checks);
+      case json -> new DiagnosisJson(knowledge, checks);
+      case jsonl -> new ResultLine(knowledge);
+      case markdown, html -> throw new IllegalArgumentException("--format " + format + " is for one case file");
+    };
+  }
+}

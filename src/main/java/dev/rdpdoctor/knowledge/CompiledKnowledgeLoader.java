@@ -1,0 +1,169 @@
+package dev.rdpdoctor.knowledge;
+
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.kie.api.KieBase;
+
+/**
+ * Loads a knowledge base ready to run, as fast as it can: the bundled rules precompiled at build
+ * time when the folder holds exactly them, else the cached compile of the folder, else it
+ * compiles the folder (saying so), keeps the result in the cache, and uses it.
+ *
+ * <p>Every source of compiled rules is checked against the {@link CacheKey} of the folder as it
+ * is now, so rules compiled from other files, by another build or for another Drools are never
+ * used. A folder the executable model cannot compile still loads, through the plain DRL path.
+ */
+public final class CompiledKnowledgeLoader {
+
+  /** The bundled rules, precompiled by {@link Precompiler}. */
+  static final String BUNDLED_RESOURCE = "/dev/rdpdoctor/knowledge/bundled.rdpkb";
+
+  private final KnowledgeCache cache;
+  private final ToolBuild build;
+  private final Consumer<String> notices;
+  private KnowledgeLoader loader;
+
+  /** @param notices receives one-line messages for the user (compiling, a damaged cache entry) */
+  public CompiledKnowledgeLoader(KnowledgeCache cache, ToolBuild build, Consumer<String> notices) {
+    this.cache = cache;
+    this.build = build;
+    this.notices = notices;
+  }
+
+  public CompiledKnowledgeLoader(Consumer<String> notices) {
+    this(KnowledgeCache.standard(), ToolBuild.current(), notices);
+  }
+
+  /** A rules folder on disk, shown to the user as given. */
+  public KnowledgeBase load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(InputError.error(dir.toString(), 1, 1, "not a rules folder (no such directory)"));
+    }
+    return load(RuleFiles.read(dir), dir.toString(), true);
+  }
+
+  /** The copy of {@code rules/} the jar carries. */
+  public KnowledgeBase loadBundled() {
+    return load(RuleFiles.read(KnowledgeLoader.bundledRoot()), KnowledgeLoader.BUNDLED, false);
+  }
+
+  private KnowledgeBase load(RuleFiles files, String shownAs, boolean cacheable) {
+    if (!build.identified()) {
+      return loader().load(files, shownAs);
+    }
+    Optional<CompiledKnowledge> bundled = bundled().filter(b -> b.compiledFrom(files, build));
+    if (bundled.isPresent()) {
+      try {
+        return assemble(bundled.get(), shownAs, CompiledKnowledgeLoader.class.getClassLoader());
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        notices.accept("the precompiled bundled rules cannot be used (" + e + "); compiling them");
+        return loader().load(files, shownAs);
+      }
+    }
+    if (!cacheable) {
+      return loader().load(files, shownAs);
+    }
+    CacheKey key = CacheKey.of(files, build);
+    Optional<CompiledKnowledge> cached = cache.find(key, notices);
+    if (cached.isPresent()) {
+      try {
+        return assemble(cached.get(), shownAs, new ModelClassLoader(cached.get().classFiles(), getClass().getClassLoader()));
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        cache.discard(key, e.toString(), notices);
+      }
+    }
+    return compile(files, shownAs, key);
+  }
+
+  private KnowledgeBase compile(RuleFiles files, String shownAs, CacheKey key) {
+    Inspection inspection = loader().inspect(files, shownAs, KnowledgeLoader.Mode.INDEX);
+    if (!inspection.errors().isEmpty()) {
+      throw new InvalidInputException(inspection.errors());
+    }
+    notices.accept("compiling the rules in " + shownAs
+        + " (new or changed since they were last compiled; this takes a few seconds, once)");
+    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl());
+    if (!compiled.succeeded()) {
+      KnowledgeBase drl = loader().load(files, shownAs); // reports the errors, located, if there are any
+      notices.accept(shownAs + " cannot be precompiled (" + compiled.problems().get(0)
+          + "); using the plain DRL compile, which starts slower");
+      return drl;
+    }
+    CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), Map.of(), compiled.modelClasses(), compiled.classFiles(),
+        relativeRules(inspection.rules(), shownAs), List.copyOf(inspection.causes().values()),
+        List.copyOf(inspection.sources().values()), questions(inspection), codes(inspection));
+    KnowledgeBase knowledge;
+    try {
+      knowledge = assemble(k, shownAs, new ModelClassLoader(k.classFiles(), getClass().getClassLoader()));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      notices.accept(shownAs + " cannot be precompiled (" + e + "); using the plain DRL compile, which starts slower");
+      return loader().load(files, shownAs);
+    }
+    cache.store(k, notices);
+    return knowledge;
+  }
+
+  /** The plain DRL loader, made when needed: it reads YAML, which takes time to set up. */
+  private KnowledgeLoader loader() {
+    if (loader == null) {
+      loader = new KnowledgeLoader();
+    }
+    return loader;
+  }
+
+  /** The index of a compile, with files relative to the rules folder. */
+  static List<RuleInfo> relativeRules(List<RuleInfo> rules, String shownAs) {
+    String prefix = shownAs + "/";
+    return rules.stream()
+        .map(r -> new RuleInfo(r.key(), r.id(), r.idDeclared(), r.name(),
+            r.file().startsWith(prefix) ? r.file().substring(prefix.length()) : r.file(), r.line(),
+            r.cause(), r.cf(), r.sources(), r.patterns(), r.consequence(), r.consequenceLine()))
+        .toList();
+  }
+
+  static List<Question> questions(Inspection inspection) {
+    return inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of());
+  }
+
+  static List<CodeMeaning> codes(Inspection inspection) {
+    return inspection.codeCatalog().map(d -> d.value().codes()).orElse(List.of());
+  }
+
+  static KnowledgeBase assemble(CompiledKnowledge k, String shownAs, ClassLoader classes)
+      throws ReflectiveOperationException {
+    KieBase kieBase = ModelKieBase.assemble(k.modelClasses(), classes);
+    Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    k.rulesShownAs(shownAs).forEach(r -> rules.put(r.key(), r));
+    Map<String, Cause> causes = new LinkedHashMap<>();
+    k.causes().forEach(c -> causes.put(c.id(), c));
+    Map<String, Source> sources = new LinkedHashMap<>();
+    k.sources().forEach(s -> sources.put(s.id(), s));
+    return new KnowledgeBase(shownAs, kieBase, rules, causes, sources, k.questions(), k.codes());
+  }
+
+  /** The bundled rules' compiled form, when this build carries one. */
+  private Optional<CompiledKnowledge> bundled() {
+    try {
+      return readBundled();
+    } catch (IOException e) {
+      notices.accept("the precompiled bundled rules cannot be used (" + e.getMessage() + "); compiling instead");
+      return Optional.empty();
+    }
+  }
+
+  /** The bundled rules as precompiled at build time, when this build carries them. */
+  public static Optional<CompiledKnowledge> readBundled() throws IOException {
+    try (InputStream in = CompiledKnowledgeLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+      return in == null ? Optional.empty() : Optional.of(CompiledKnowledgeFormat.read(in.readAllBytes()));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rdpdoctor.knowledge;
+
+import dev.rdpdoctor.yaml.InputError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Build step: identifies this build of the tool and precompiles the bundled rules into the
+ * executable model, next to the tool's classes, so the jar starts without compiling DRL.
+ *
+ * <p>Usage: {@code Precompiler RULES_DIR CLASSES_DIR VERSION BUILD_FILE}. It writes
+ * {@value ToolBuild#RESOURCE} (the version and a hash of the tool's classes and the build file),
+ * the generated classes, and {@value CompiledKnowledgeLoader#BUNDLED_RESOURCE}. When the rules
+ * cannot be precompiled it says why and the tool falls back to compiling the DRL at start.
+ */
+public final class Precompiler {
+
+  private Precompiler() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 4) {
+      System.err.println("usage: Precompiler RULES_DIR CLASSES_DIR VERSION BUILD_FILE");
+      System.exit(2);
+    }
+    Path rules = Path.of(args[0]);
+    Path classes = Path.of(args[1]);
+    String id = buildId(classes, Path.of(args[3]));
+    Path buildFile = classes.resolve(ToolBuild.RESOURCE.substring(1));
+    Files.createDirectories(buildFile.getParent());
+    Files.writeString(buildFile, "version=" + args[2] + "\nid=" + id + "\n", StandardCharsets.UTF_8);
+    ToolBuild build = new ToolBuild(args[2], Optional.of(id), ToolBuild.current().droolsVersion());
+
+    RuleFiles files = RuleFiles.read(rules);
+    CacheKey key = CacheKey.of(files, build);
+    Path artifact = classes.resolve(CompiledKnowledgeLoader.BUNDLED_RESOURCE.substring(1));
+    if (upToDate(artifact, key, classes)) {
+      System.out.println("rdp-doctor: the bundled rules are already precompiled");
+      return;
+    }
+    Files.deleteIfExists(artifact);
+    Inspection inspection = new KnowledgeLoader().inspect(files, KnowledgeLoader.BUNDLED, KnowledgeLoader.Mode.INDEX);
+    if (!inspection.errors().isEmpty()) {
+      inspection.errors().stream().map(InputError::format).forEach(System.err::println);
+      System.err.println("rdp-doctor: the bundled rules have errors; they are not precompiled");
+      return;
+    }
+    long start = System.nanoTime();
+    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl());
+    if (!compiled.succeeded()) {
+      compiled.problems().forEach(p -> System.err.println("rdp-doctor: " + p));
+      System.err.println("rdp-doctor: WARNING: the bundled rules cannot be precompiled; the tool will compile them at every start");
+      return;
+    }
+    for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
+      Path file = classes.resolve(c.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, c.getValue());
+    }
+    CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), files.all(), compiled.modelClasses(), Map.of(),
+        CompiledKnowledgeLoader.relativeRules(inspection.rules(), KnowledgeLoader.BUNDLED),
+        List.copyOf(inspection.causes().values()), List.copyOf(inspection.sources().values()),
+        CompiledKnowledgeLoader.questions(inspection), CompiledKnowledgeLoader.codes(inspection));
+    Files.write(artifact, CompiledKnowledgeFormat.write(k));
+    System.out.printf("rdp-doctor: precompiled %d rules into %d classes in %.1f s%n",
+        inspection.rules().size(), compiled.classFiles().size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A hash of the tool's own classes and the build file: it changes with any change to either. */
+  static String buildId(Path classes, Path buildFile) throws IOException {
+    MessageDigest sha = CacheKey.sha256();
+    Path own = classes.resolve("dev/rdpdoctor");
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(own)) {
+      files = all.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+    }
+    for (Path p : files) {
+      sha.update(own.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(p));
+    }
+    sha.update(Files.readAllBytes(buildFile));
+    return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+  }
+
+  private static boolean upToDate(Path artifact, CacheKey key, Path classes) {
+    if (!Files.isRegularFile(artifact)) {
+      return false;
+    }
+    try {
+      CompiledKnowledge k = CompiledKnowledgeFormat.read(Files.readAllBytes(artifact));
+      return k.key().equals(key)
+          && k.modelClasses().stream().allMatch(m -> Files.isRegularFile(classes.resolve(m.replace('.', '/') + ".class")));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

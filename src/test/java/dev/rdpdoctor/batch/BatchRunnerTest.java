@@ -1,0 +1,167 @@
+package dev.rdpdoctor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchRunnerTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final KnowledgeBase KNOWLEDGE = new CompiledKnowledgeLoader(message -> {
+    throw new AssertionError(message);
+  }).load(Fixtures.RULES);
+
+  @TempDir Path dir;
+
+  /** Bad lines, by line number, and the start of the error each must give. */
+  private static final Map<Integer, String> BAD = new TreeMap<>(Map.of(
+      17, "not json at all",
+      4_242, "{\"titel\": \"a typo\"}",
+      50_000, "[1, 2, 3]",
+      77_777, "{\"error\": {\"code\": \"0xZZZ\"}}",
+      100_001, "{\"rdp\": {\"port\": \"three thousand\"}}"));
+
+  private static final Map<Integer, String> BAD_MESSAGES = Map.of(
+      17, "invalid JSON",
+      4_242, "unknown key 'titel'",
+      50_000, "expected an object of sections",
+      77_777, "malformed code '0xZZZ'",
+      100_001, "rdp.port: expected");
+
+  @Test
+  void aHundredThousandCasesWithSomeBadLinesComeOutInOrderAsOneByOne() throws IOException {
+    GeneratedCases generated = new GeneratedCases(Fixtures.SAMPLES, 3);
+    ByteArrayOutputStream input = new ByteArrayOutputStream(80 << 20);
+    int lines = 100_002;
+    int blank = 60_000;
+    for (int line = 1; line <= lines; line++) {
+      String text = line == blank ? "" : BAD.getOrDefault(line, generated.line(line));
+      input.write(text.getBytes(StandardCharsets.UTF_8));
+      input.write('\n');
+    }
+    byte[] bytes = input.toByteArray();
+
+    Path results = dir.resolve("results.jsonl");
+    StringWriter errors = new StringWriter();
+    BatchSummary summary;
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(results))) {
+      summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK)
+          .run(new JsonLines(new ByteArrayInputStream(bytes), "cases.jsonl"), out, new PrintWriter(errors), Progress.none());
+    }
+
+    // each case on its own, for comparison (several at a time, to keep the test short)
+    Diagnoser diagnoser = new Diagnoser(KNOWLEDGE);
+    ThreadLocal<CaseFileReader> readers = ThreadLocal.withInitial(() -> CaseFileReader.json(CLOCK));
+    List<String> inputLines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    Expected[] alone = new Expected[lines + 1];
+    IntStream.rangeClosed(1, lines).parallel().filter(l -> l != blank).forEach(l -> {
+      try {
+        alone[l] = Expected.of(diagnoser.diagnose(
+            readers.get().read("cases.jsonl", l, inputLines.get(l - 1).getBytes(StandardCharsets.UTF_8))));
+      } catch (InvalidInputException e) {
+        alone[l] = new Expected(null, null, 0, e.errors());
+      }
+    });
+    List<String> expectedErrors = new ArrayList<>();
+    int rejected = 0;
+    int checked = 0;
+    try (BufferedReader out = Files.newBufferedReader(results)) {
+      for (int line = 1; line <= lines; line++) {
+        if (line == blank) {
+          continue;
+        }
+        JsonNode result = JSON.readTree(out.readLine());
+        assertThat(result.at("/case/line").asInt()).isEqualTo(line);
+        assertThat(result.at("/case/file").asText()).isEqualTo("cases.jsonl");
+        Expected expected = alone[line];
+        List<InputError> invalid = expected.errors();
+        if (!invalid.isEmpty()) {
+          rejected++;
+          invalid.forEach(e -> expectedErrors.add(e.format()));
+          assertThat(result.get("errors")).as("line %d", line).hasSize(invalid.size());
+          assertThat(result.at("/errors/0/line").asInt()).isEqualTo(line);
+          assertThat(result.at("/errors/0/message").asText()).isEqualTo(invalid.get(0).message());
+          if (BAD.containsKey(line)) {
+            assertThat(invalid.get(0).message()).contains(BAD_MESSAGES.get(line));
+          }
+        } else {
+          assertThat(BAD).doesNotContainKey(line);
+          assertThat(result.get("top").isNull() ? null : result.get("top").asText()).as("line %d", line)
+              .isEqualTo(expected.top());
+          if (expected.top() != null) {
+            assertThat(result.get("cf").asDouble()).as("line %d", line).isEqualTo(ResultLine.round(expected.cf()));
+          }
+          assertThat(result.get("firings")).hasSize(expected.firings());
+        }
+        checked++;
+      }
+      assertThat(out.readLine()).as("one result per case, no more").isNull();
+    }
+    assertThat(checked).isEqualTo(lines - 1);
+    assertThat(rejected).isGreaterThanOrEqualTo(BAD.size());
+    assertThat(errors.toString().lines().toList()).isEqualTo(expectedErrors);
+    assertThat(expectedErrors).anySatisfy(e -> assertThat(e).startsWith("cases.jsonl:4242:2: error: unknown key 'titel'"));
+    assertThat(summary.cases()).isEqualTo(lines - 1);
+    assertThat(summary.rejected()).isEqualTo(rejected);
+    assertThat(summary.internal()).isZero();
+    assertThat(summary.byTopCause().values().stream().mapToLong(Long::longValue).sum() + summary.withoutCause())
+        .isEqualTo(lines - 1 - rejected);
+  }
+
+  /** What diagnosing a case on its own gives: its top cause and CF, or its errors. */
+  private record Expected(String top, Double cf, int firings, List<InputError> errors) {
+
+    static Expected of(Diagnosis d) {
+      return new Expected(d.top().map(a -> a.cause().id()).orElse(null), d.top().map(a -> a.cf()).orElse(null),
+          d.firings().size(), List.of());
+    }
+  }
+
+  @Test
+  void filesComeOutInTheOrderGivenWithAnyThreadCount() {
+    List<Path> samples = dev.rdpdoctor.ruletools.ScenarioRunner.samples(List.of(Fixtures.SAMPLES));
+    String one = run(samples, 1);
+    assertThat(run(samples, 3)).isEqualTo(one);
+    assertThat(one.lines().map(l -> l.replaceAll(".*\"file\":\"([^\"]*)\".*", "$1")).toList())
+        .isEqualTo(samples.stream().map(Path::toString).toList());
+  }
+
+  private static String run(List<Path> files, int threads) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
+        .run(new CaseFiles(files), out, new PrintWriter(new StringWriter()), Progress.none());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}

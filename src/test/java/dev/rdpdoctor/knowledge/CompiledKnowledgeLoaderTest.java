@@ -1,0 +1,211 @@
+package dev.rdpdoctor.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompiledKnowledgeLoaderTest {
+
+  @TempDir Path cacheDir;
+  @TempDir Path dir;
+
+  private final List<String> notices = new ArrayList<>();
+
+  private CompiledKnowledgeLoader loader() {
+    return new CompiledKnowledgeLoader(new KnowledgeCache(cacheDir), ToolBuild.current(), notices::add);
+  }
+
+  private List<Path> cacheEntries() throws IOException {
+    Path entries = new KnowledgeCache(cacheDir).dir();
+    if (!Files.isDirectory(entries)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(entries)) {
+      return files.toList();
+    }
+  }
+
+  private static String rule(double cf) {
+    return """
+        rule "event seen" @id("T-1") @cause("alpha") @cf(%s) @sources("doc-high")
+        when WindowsEvent(id == 1058) then end
+        rule "timing" @id("T-2") @cause("beta") @cf(0.3) @sources("doc-high")
+        when ErrorReport(when == ErrorTiming.MID_SESSION) then end
+        """.formatted(cf);
+  }
+
+  @Test
+  void theBuildCarriesTheBundledRulesPrecompiled() throws IOException {
+    assertThat(ToolBuild.current().identified()).as("the build wrote its identity").isTrue();
+    CompiledKnowledge bundled = CompiledKnowledgeLoader.readBundled().orElseThrow();
+    assertThat(bundled.compiledFrom(RuleFiles.read(Fixtures.RULES), ToolBuild.current()))
+        .as("the precompiled rules are those of rules/").isTrue();
+    assertThat(bundled.classFiles()).as("its classes are on the class path").isEmpty();
+  }
+
+  @Test
+  void theProjectsRulesLoadPrecompiledWithoutCompilingOrCaching() throws IOException {
+    KnowledgeBase kb = loader().load(Fixtures.RULES);
+    assertThat(notices).isEmpty();
+    assertThat(cacheEntries()).isEmpty();
+    assertThat(kb.origin()).isEqualTo("rules");
+    assertThat(kb.rules()).isEqualTo(Fixtures.knowledge().rules());
+    assertThat(kb.causes()).isEqualTo(Fixtures.knowledge().causes());
+    assertThat(kb.sources()).isEqualTo(Fixtures.knowledge().sources());
+    assertThat(kb.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum())
+        .isEqualTo(kb.rules().size());
+  }
+
+  @Test
+  void theJarsCopyLoadsPrecompiled() {
+    KnowledgeBase kb = loader().loadBundled();
+    assertThat(notices).isEmpty();
+    assertThat(kb.origin()).isEqualTo(KnowledgeLoader.BUNDLED);
+    assertThat(kb.rule("certificate", "RDP certificate is past its expiry date").orElseThrow().file())
+        .isEqualTo("bundled:rules/certificate/expired.drl");
+  }
+
+  @Test
+  void anotherFolderIsCompiledOnceSayingSoThenComesFromTheCache() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    KnowledgeBase first = loader().load(rules);
+    assertThat(notices).singleElement().asString().startsWith("compiling the rules in " + rules);
+    assertThat(cacheEntries()).singleElement().asString().endsWith(".rdpkb");
+    notices.clear();
+
+    KnowledgeBase second = loader().load(rules);
+    assertThat(notices).isEmpty();
+    assertThat(second.rules()).isEqualTo(first.rules());
+    assertThat(second.rule("test", "event seen").orElseThrow().file()).isEqualTo(rules + "/test/rules.drl");
+  }
+
+  @Test
+  void changingARuleFileInvalidatesTheCache() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    loader().load(rules);
+    Path before = cacheEntries().get(0);
+    notices.clear();
+
+    Files.writeString(rules.resolve("test/rules.drl"), RulesFolder.IMPORTS + rule(0.9));
+    KnowledgeBase edited = loader().load(rules);
+
+    assertThat(notices).singleElement().asString().startsWith("compiling the rules in ");
+    assertThat(edited.rule("test", "event seen").orElseThrow().cf()).contains(0.9);
+    assertThat(cacheEntries()).hasSize(2).contains(before);
+  }
+
+  @Test
+  void renamingOrAddingAFileInvalidatesTheCacheToo() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    CacheKey original = CacheKey.of(RuleFiles.read(rules), ToolBuild.current());
+    Files.createDirectories(rules.resolve("other"));
+    Files.move(rules.resolve("test/rules.drl"), rules.resolve("other/rules.drl"));
+    CacheKey renamed = CacheKey.of(RuleFiles.read(rules), ToolBuild.current());
+    Files.writeString(rules.resolve("other/more.drl"), "package test;\n");
+    CacheKey added = CacheKey.of(RuleFiles.read(rules), ToolBuild.current());
+    ToolBuild otherBuild = new ToolBuild(ToolBuild.current().version(), Optional.of("another"), ToolBuild.current().droolsVersion());
+    ToolBuild otherDrools = new ToolBuild(ToolBuild.current().version(), ToolBuild.current().id(), "10.3.0");
+    assertThat(List.of(original, renamed, added, CacheKey.of(RuleFiles.read(rules), otherBuild),
+        CacheKey.of(RuleFiles.read(rules), otherDrools))).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aDamagedCacheEntryIsDetectedAndCompiledAgain() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    loader().load(rules);
+    Path entry = cacheEntries().get(0);
+    byte[] bytes = Files.readAllBytes(entry);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(entry, bytes);
+    notices.clear();
+
+    KnowledgeBase kb = loader().load(rules);
+
+    assertThat(notices).hasSize(2);
+    assertThat(notices.get(0)).contains("cannot be used").contains("checksum");
+    assertThat(notices.get(1)).startsWith("compiling the rules in ");
+    assertThat(kb.rule("test", "event seen")).isPresent();
+    notices.clear();
+    loader().load(rules);
+    assertThat(notices).as("the entry was written again, whole").isEmpty();
+  }
+
+  @Test
+  void aCacheEntryCutShortIsDetectedToo() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    loader().load(rules);
+    Path entry = cacheEntries().get(0);
+    byte[] bytes = Files.readAllBytes(entry);
+    Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+    notices.clear();
+    loader().load(rules);
+    assertThat(notices.get(0)).contains("cannot be used");
+  }
+
+  @Test
+  void rulesWithErrorsAreReportedLocatedAndNothingIsCached() throws IOException {
+    Path rules = RulesFolder.write(dir, """
+        rule "typo" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when
+          RdpSettings(nlaRequird == true)
+        then end
+        """);
+    assertThatThrownBy(() -> loader().load(rules))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(InputError::format)
+            .singleElement().asString().startsWith(rules + "/test/rules.drl:6:").contains("nlaRequird"));
+    assertThat(cacheEntries()).isEmpty();
+  }
+
+  @Test
+  void aSyntaxErrorIsReportedBeforeAnyCompiling() {
+    Path rules = RulesFolder.write(dir, "rule \"broken\" @id(\"T-1\") when Client( app == ) then end\n");
+    assertThatThrownBy(() -> loader().load(rules)).isInstanceOf(InvalidInputException.class);
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void derivedFindingsWorkInTheCompiledRules() {
+    Path rules = RulesFolder.write(dir, """
+        rule "derive" @id("T-1")
+        when Certificate(expired == true) then insertLogical(new Finding("tls-broken")); end
+        rule "conclude" @id("T-2") @cause("alpha") @cf(0.6) @sources("doc-high")
+        when Finding(name == "tls-broken") then end
+        """);
+    KnowledgeBase kb = loader().load(rules);
+    assertThat(notices).singleElement().asString().startsWith("compiling");
+    var caseFile = new dev.rdpdoctor.casefile.CaseFileReader().read("case.yaml",
+        "observed: 2026-11-20\ncertificate: {not_after: 2026-01-01}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var diagnosis = new dev.rdpdoctor.engine.Diagnoser(kb).diagnose(caseFile);
+    assertThat(diagnosis.top().orElseThrow().cause().id()).isEqualTo("alpha");
+    assertThat(diagnosis.firings()).extracting(f -> f.rule().id()).containsExactly("T-1", "T-2");
+    assertThat(diagnosis.firing(2).premises()).containsExactly(1);
+  }
+
+  @Test
+  void withoutABuildIdentityNothingIsCached() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    ToolBuild unidentified = new ToolBuild("dev", Optional.empty(), ToolBuild.current().droolsVersion());
+    KnowledgeBase kb = new CompiledKnowledgeLoader(new KnowledgeCache(cacheDir), unidentified, notices::add).load(rules);
+    assertThat(kb.rule("test", "event seen")).isPresent();
+    assertThat(cacheEntries()).isEmpty();
+  }
+
+  @Test
+  void aFolderThatDoesNotExistIsInvalidInput() {
+    assertThatThrownBy(() -> loader().load(dir.resolve("none")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a rules folder");
+  }
+}
