@@ -87,8 +87,18 @@ final class DiagnoseCommand implements Callable<Integer> {
         knowledge = rules.load();
         diagnoser = new Diagnoser(knowledge);
       }
-      Diagnosis diagnosis = diagnoser.diagnose(caseFile);
-      List<NextCheck> checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
+      Diagnosis diagnosis;
+      List<NextCheck> checks;
+      try {
+        diagnosis = diagnoser.diagnose(caseFile);
+        checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
+      } catch (InvalidInputException e) {
+        // a rule failed on this case (it looped, threw or did not finish): say so, go on with the next
+        e.errors().stream().map(InputError::format).forEach(err::println);
+        err.flush();
+        exit = ExitCode.INVALID_INPUT;
+        continue;
+      }
       if (format == Format.json) {
         new JsonReport(knowledge, inputs.size() == 1).write(diagnosis, checks, out);
       } else if (format == Format.markdown) {
