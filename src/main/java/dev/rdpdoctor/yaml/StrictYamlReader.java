@@ -233,7 +233,7 @@ public final class StrictYamlReader {
     }
     if (e instanceof InvalidFormatException f) {
       return where + "expected " + Shapes.expected(typeOf(e, f.getTargetType()))
-          + ", got '" + f.getValue() + "'";
+          + ", got '" + Excerpt.of(String.valueOf(f.getValue())) + "'";
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return where + v.getCause().getMessage();

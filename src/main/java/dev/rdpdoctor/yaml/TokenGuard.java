@@ -65,9 +65,7 @@ final class TokenGuard {
     return tag.startsWith(standard) ? "!!" + tag.substring(standard.length()) : tag.startsWith("!") ? tag : "!" + tag;
   }
 
-  /** User text quoted in a message, cut short so one line stays one line. */
-  static String abbreviate(String text) {
-    String oneLine = text.replaceAll("[\\r\\n\\t]", " ");
-    return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+  private static String abbreviate(String text) {
+    return Excerpt.of(text);
   }
 }
