@@ -40,10 +40,7 @@ class SymptomFileFuzzTest {
     try {
       read = READER.read(NAME, bytes);
     } catch (InvalidInputException e) {
-      int lines = 1;
-      for (byte b : bytes) {
-        lines += b == '\n' ? 1 : 0;
-      }
+      int lines = lines(bytes);
       for (InputError error : e.errors()) {
         assertThat(error.file()).isEqualTo(NAME);
         assertThat(error.line()).as(error.format()).isBetween(1, lines + 1);
@@ -66,4 +63,12 @@ class SymptomFileFuzzTest {
       throw new AssertionError("a rule failed on a valid case: " + e.getMessage(), e);
     }
   }
+
+  /** Lines as YAML counts them: CR LF, a lone CR, LF, NEL, LS and PS each end one. */
+  private static int lines(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return 1 + (int) LINE_BREAK.matcher(text).results().count();
+  }
+
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r\n|[\r\n\u0085\u2028\u2029]");
 }
