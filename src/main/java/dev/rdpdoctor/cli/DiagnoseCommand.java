@@ -56,6 +56,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
+  @Mixin RedactOption redact;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +73,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (probeTarget == null && probeOptions.given()) {
       throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
     }
-    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
+    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));
+    if (probed != null) {
+      redact.releaseProgress(err, probed.symptoms());
+    }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     for (Path file : inputs) {
       CaseFile caseFile;
@@ -99,20 +104,26 @@ final class DiagnoseCommand implements Callable<Integer> {
         exit = ExitCode.INVALID_INPUT;
         continue;
       }
-      if (format == Format.json) {
-        new JsonReport(knowledge, inputs.size() == 1).write(diagnosis, checks, out);
-      } else if (format == Format.markdown) {
-        new MarkdownReport(knowledge).write(diagnosis, checks, out);
-      } else if (format == Format.html) {
-        new HtmlReport(knowledge).write(diagnosis, checks, out);
-      } else {
-        if (!first) {
-          out.println();
-          out.println("----------------------------------------------------------------------");
-          out.println();
+      boolean separate = !first;
+      Diagnosis found = diagnosis;
+      List<NextCheck> next = checks;
+      KnowledgeBase kb = knowledge;
+      redact.print(out, caseFile.source(), caseFile.symptoms(), to -> {
+        if (format == Format.json) {
+          new JsonReport(kb, inputs.size() == 1).write(found, next, to);
+        } else if (format == Format.markdown) {
+          new MarkdownReport(kb).write(found, next, to);
+        } else if (format == Format.html) {
+          new HtmlReport(kb).write(found, next, to);
+        } else {
+          if (separate) {
+            to.println();
+            to.println("----------------------------------------------------------------------");
+            to.println();
+          }
+          new TextReport(kb, explain).write(found, next, to);
         }
-        new TextReport(knowledge, explain).write(diagnosis, checks, out);
-      }
+      });
       first = false;
     }
     out.flush();
