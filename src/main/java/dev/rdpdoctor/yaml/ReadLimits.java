@@ -10,18 +10,19 @@ package dev.rdpdoctor.yaml;
  * @param maxDepth sections and lists inside one another
  * @param maxTextLength characters in one value
  * @param maxKeyLength characters in one key
+ * @param maxItems items in one list: each becomes a fact, and rules fire per fact
  */
-public record ReadLimits(String kind, int maxBytes, int maxDepth, int maxTextLength, int maxKeyLength) {
+public record ReadLimits(String kind, int maxBytes, int maxDepth, int maxTextLength, int maxKeyLength, int maxItems) {
 
   /** A symptom file: a few kilobytes written by hand or by the probe. */
-  public static final ReadLimits SYMPTOM_FILE = new ReadLimits("a symptom file", 256 * 1024, 16, 20_000, 100);
+  public static final ReadLimits SYMPTOM_FILE = new ReadLimits("a symptom file", 256 * 1024, 16, 20_000, 100, 256);
 
   /** A catalog of the knowledge base (causes.yaml, sources.yaml, questions.yaml). */
-  public static final ReadLimits KNOWLEDGE_FILE = new ReadLimits("a knowledge-base file", 4 * 1024 * 1024, 32, 100_000, 100);
+  public static final ReadLimits KNOWLEDGE_FILE = new ReadLimits("a knowledge-base file", 4 * 1024 * 1024, 32, 100_000, 100, 10_000);
 
   public ReadLimits {
     java.util.Objects.requireNonNull(kind, "kind");
-    if (maxBytes < 1 || maxDepth < 1 || maxTextLength < 1 || maxKeyLength < 1) {
+    if (maxBytes < 1 || maxDepth < 1 || maxTextLength < 1 || maxKeyLength < 1 || maxItems < 1) {
       throw new IllegalArgumentException("every limit must be at least 1");
     }
   }

@@ -45,6 +45,9 @@ final class SourceMapper {
         if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
           boolean opens = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
           guard.check(p, token, stack.size() + (opens ? 1 : 0));
+          if (!stack.isEmpty() && stack.peek().list) {
+            guard.checkItem(p, stack.peek().index);
+          }
         }
         if (token == JsonToken.FIELD_NAME) {
           Frame frame = stack.peek();

@@ -54,6 +54,14 @@ final class TokenGuard {
     }
   }
 
+  /** @param index the position of this token in the list that holds it */
+  void checkItem(JsonParser p, int index) {
+    if (index >= limits.maxItems()) {
+      throw fail(p, String.format(Locale.ROOT, "a list of more than %,d items; a list may have at most %,d "
+          + "(state each event or name once)", limits.maxItems(), limits.maxItems()));
+    }
+  }
+
   private InvalidInputException fail(JsonParser p, String message) {
     JsonLocation at = p.currentTokenLocation();
     return new InvalidInputException(InputError.error(file, at.getLineNr(), at.getColumnNr(), message));

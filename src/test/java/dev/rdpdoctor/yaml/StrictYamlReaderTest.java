@@ -85,7 +85,7 @@ class StrictYamlReaderTest {
 
   @Test
   void aFileTooLargeIsRefusedBeforeItIsParsed(@TempDir Path dir) throws Exception {
-    ReadLimits small = new ReadLimits("a test file", 64, 16, 100, 20);
+    ReadLimits small = new ReadLimits("a test file", 64, 16, 100, 20, 10);
     StrictYamlReader strict = new StrictYamlReader(small);
     Path file = Files.writeString(dir.resolve("big.yaml"), "names:\n" + "  - a\n".repeat(20));
     assertThat(errorOf(() -> strict.read(file, Settings.class)).format()).isEqualTo(file
@@ -130,6 +130,13 @@ class StrictYamlReaderTest {
         .isEqualTo("t.yaml:1:9: error: a value of 20,001 characters; a value may have at most 20,000 (keep the lines that matter)");
     assertThat(read("names: [" + "x".repeat(20_000) + "]").value().names().get(0)).hasSize(20_000);
     assertThat(errorOf(() -> read("k".repeat(101) + ": 1")).message()).isEqualTo("a key of 101 characters; a key may have at most 100");
+  }
+
+  @Test
+  void longListsAreRefusedAtTheFirstItemTooMany() {
+    assertThat(read("names: [" + "a, ".repeat(255) + "a]").value().names()).hasSize(256);
+    assertThat(errorOf(() -> read("names:\n" + "  - a\n".repeat(300))).format())
+        .isEqualTo("t.yaml:258:5: error: a list of more than 256 items; a list may have at most 256 (state each event or name once)");
   }
 
   @Test
