@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Excerpt;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -25,7 +26,7 @@ final class CodeDeserializer extends JsonDeserializer<Long> {
       }
     }
     throw JsonMappingException.from(
-        p, "malformed code '" + p.getText() + "': write hex like 0x904 or decimal like 2308");
+        p, "malformed code '" + Excerpt.of(p.getText()) + "': write hex like 0x904 or decimal like 2308");
   }
 
   static Long parse(String text) {

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Excerpt;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import dev.rdpdoctor.yaml.SourceMap;
@@ -87,8 +88,8 @@ final class Interpreter {
     boolean covered = HostNames.covered(stated.fqdn(), stated.certificateNames());
     if (stated.nameMatches() != null && stated.nameMatches() != covered) {
       errors.add(sourceMap.errorAt(at + ".name_matches",
-          at + ".name_matches: 'name_matches: " + stated.nameMatches() + "' contradicts the names: " + stated.fqdn()
-              + (covered ? " is" : " is not") + " covered by " + String.join(", ", stated.certificateNames())));
+          at + ".name_matches: 'name_matches: " + stated.nameMatches() + "' contradicts the names: " + Excerpt.of(stated.fqdn())
+              + (covered ? " is" : " is not") + " covered by " + Excerpt.of(String.join(", ", stated.certificateNames()))));
     }
     if (stated.nameMatches() == null) {
       derivations.put(at + ".name_matches", stated.fqdn() + (covered ? " is" : " is not")

@@ -34,7 +34,7 @@ final class SymptomMerger {
    */
   record Merged(SymptomFile symptoms, List<Conflict> conflicts, Map<String, String> provenance) {}
 
-  private final ObjectMapper mapper = YamlMapper.yaml();
+  private static final ObjectMapper MAPPER = YamlMapper.yaml();
 
   Merged merge(SymptomFile stated, ProbedFacts probed) {
     ObjectNode mine = tree(stated);
@@ -47,14 +47,14 @@ final class SymptomMerger {
     merge(mine, theirs, "", conflicts, provenance, probed);
     keepWorkedOutStatements(stated, mine, conflicts, provenance);
     try {
-      return new Merged(mapper.treeToValue(mine, SymptomFile.class), conflicts, provenance);
+      return new Merged(MAPPER.treeToValue(mine, SymptomFile.class), conflicts, provenance);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("merged symptoms do not read back: " + e.getOriginalMessage(), e);
     }
   }
 
   private ObjectNode tree(SymptomFile file) {
-    ObjectNode node = mapper.valueToTree(file);
+    ObjectNode node = MAPPER.valueToTree(file);
     if (file.events().isEmpty()) {
       node.remove("events");
     }

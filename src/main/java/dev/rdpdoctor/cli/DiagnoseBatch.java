@@ -8,6 +8,7 @@ import dev.rdpdoctor.batch.CaseSources;
 import dev.rdpdoctor.batch.DiagnosisJson;
 import dev.rdpdoctor.batch.JsonLines;
 import dev.rdpdoctor.batch.Progress;
+import dev.rdpdoctor.batch.RedactedResults;
 import dev.rdpdoctor.batch.ResultFormat;
 import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.batch.TextReports;
@@ -25,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@code diagnose} over many cases: files, folders of them, JSON Lines files and stdin, read in
@@ -56,12 +59,21 @@ final class DiagnoseBatch {
     return stdin || inputs.stream().anyMatch(DiagnoseBatch::isJsonLines);
   }
 
-  int run(KnowledgeBase knowledge, DiagnoseCommand.Format format, boolean explain, int threads,
+  /** @param redact each case's output redacted on its own ({@link RedactedResults}) */
+  int run(KnowledgeBase knowledge, DiagnoseCommand.Format format, boolean explain, boolean redact, int threads,
       PrintWriter out, PrintWriter err) {
     List<CaseSource> sources = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     boolean missing = false;
     for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        Optional<String> empty = withoutCases(p);
+        if (empty.isPresent()) {
+          err.println(InputError.error(p.toString(), 1, 1, empty.get()).format());
+          missing = true;
+          continue;
+        }
+      }
       if (!isJsonLines(p)) {
         files.add(p);
         continue;
@@ -84,18 +96,33 @@ final class DiagnoseBatch {
     if (stdin) {
       sources.add(new JsonLines(StandardStreams.in(), "stdin"));
     }
+    if (sources.isEmpty() && missing) {
+      return ExitCode.INVALID_INPUT; // nothing to run: each input's error is said
+    }
     CaseSource source = new CaseSources(sources);
     Progress progress = StandardStreams.errIsTerminal() ? new Progress(err, source.size()) : Progress.none();
     long start = System.nanoTime();
     out.flush();
     Diagnoser diagnoser = new Diagnoser(knowledge);
-    BatchSummary summary = new BatchRunner(diagnoser::diagnose, resultFormat(knowledge, diagnoser, format, explain),
+    ResultFormat results = resultFormat(knowledge, diagnoser, format, explain);
+    BatchSummary summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
         threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
     summary.print(err, (System.nanoTime() - start) / 1e9, threads);
     if (summary.internal() > 0) {
       return ExitCode.INTERNAL;
     }
     return summary.rejected() > 0 || missing ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  /** Why a folder gives no cases, if it does not: it has no {@code *.yaml} files, or cannot be listed. */
+  private static Optional<String> withoutCases(Path folder) {
+    try (Stream<Path> in = Files.list(folder)) {
+      return in.anyMatch(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
+          ? Optional.empty()
+          : Optional.of("is a folder with no symptom files (*.yaml) in it");
+    } catch (IOException e) {
+      return Optional.of("cannot list the folder: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
   }
 
   private static CaseSource jsonLines(Path p) throws IOException {

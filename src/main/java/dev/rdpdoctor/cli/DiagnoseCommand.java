@@ -67,6 +67,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
+  @Mixin RedactOption redact;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +91,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (jsonl || format == Format.jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || java.nio.file.Files.isDirectory(f))) {
       throw new ParameterException(spec.commandLine(), "--probe goes with symptom files, not with folders or JSON Lines");
     }
-    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget);
+    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));
+    if (probed != null) {
+      redact.releaseProgress(err, probed.symptoms());
+    }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     for (Path file : inputs) {
       CaseFile caseFile;
@@ -105,22 +110,38 @@ final class DiagnoseCommand implements Callable<Integer> {
         knowledge = rules.loadCompiled(err);
         diagnoser = new Diagnoser(knowledge);
       }
-      Diagnosis diagnosis = diagnoser.diagnose(caseFile);
-      List<NextCheck> checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
-      if (format == Format.json) {
-        new JsonReport(knowledge, inputs.size() == 1).write(diagnosis, checks, out);
-      } else if (format == Format.markdown) {
-        new MarkdownReport(knowledge).write(diagnosis, checks, out);
-      } else if (format == Format.html) {
-        new HtmlReport(knowledge).write(diagnosis, checks, out);
-      } else {
-        if (!first) {
-          out.println();
-          out.println("----------------------------------------------------------------------");
-          out.println();
-        }
-        new TextReport(knowledge, explain).write(diagnosis, checks, out);
+      Diagnosis diagnosis;
+      List<NextCheck> checks;
+      try {
+        diagnosis = diagnoser.diagnose(caseFile);
+        checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
+      } catch (InvalidInputException e) {
+        // a rule failed on this case (it looped, threw or did not finish): say so, go on with the next
+        e.errors().stream().map(InputError::format).forEach(err::println);
+        err.flush();
+        exit = ExitCode.INVALID_INPUT;
+        continue;
       }
+      boolean separate = !first;
+      Diagnosis found = diagnosis;
+      List<NextCheck> next = checks;
+      KnowledgeBase kb = knowledge;
+      redact.print(out, caseFile.source(), caseFile.symptoms(), to -> {
+        if (format == Format.json) {
+          new JsonReport(kb, inputs.size() == 1).write(found, next, to);
+        } else if (format == Format.markdown) {
+          new MarkdownReport(kb).write(found, next, to);
+        } else if (format == Format.html) {
+          new HtmlReport(kb).write(found, next, to);
+        } else {
+          if (separate) {
+            to.println();
+            to.println("----------------------------------------------------------------------");
+            to.println();
+          }
+          new TextReport(kb, explain).write(found, next, to);
+        }
+      });
       first = false;
     }
     out.flush();
@@ -143,7 +164,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     KnowledgeBase knowledge = rules.loadCompiled(err);
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return batch.run(knowledge, chosen, explain, workers, out, err);
+    return batch.run(knowledge, chosen, explain, redact.on, workers, out, err);
   }
 
 }

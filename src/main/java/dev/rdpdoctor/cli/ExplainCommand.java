@@ -35,6 +35,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
+  @Mixin RedactOption redact;
+
   @Override
   public Integer call() {
     CaseFile caseFile = new CaseFileReader().read(file);
@@ -44,7 +46,8 @@ final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no cause '" + cause + "' in the knowledge base" + hint);
     }
     Diagnosis d = new Diagnoser(knowledge).diagnose(caseFile);
-    new ExplainReport(knowledge).write(d, Optional.ofNullable(cause), spec.commandLine().getOut());
+    redact.print(spec.commandLine().getOut(), caseFile.source(), caseFile.symptoms(),
+        out -> new ExplainReport(knowledge).write(d, Optional.ofNullable(cause), out));
     return ExitCode.OK;
   }
 }

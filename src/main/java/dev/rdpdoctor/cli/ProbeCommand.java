@@ -35,11 +35,14 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace FILE if it exists.")
   boolean force;
 
+  @Mixin RedactOption redact;
+
   @Override
   public Integer call() {
-    ProbedFacts facts = probe.probe(spec.commandLine(), target);
+    ProbedFacts facts = probe.probe(spec.commandLine(), target, redact.progress(spec.commandLine().getErr()));
+    redact.releaseProgress(spec.commandLine().getErr(), facts.symptoms());
     String yaml = "# Written by rdp-doctor probe; diagnose it with: rdp-doctor diagnose FILE\n"
-        + new CaseFileWriter().write(facts.symptoms());
+        + new CaseFileWriter().write(redact.symptoms(facts.symptoms()));
     if (output == null) {
       spec.commandLine().getOut().print(yaml);
       spec.commandLine().getOut().flush();

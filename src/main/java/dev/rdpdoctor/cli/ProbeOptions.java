@@ -31,10 +31,15 @@ final class ProbeOptions {
 
   /** Probes {@code target}, with progress lines on the command's error stream. */
   ProbedFacts probe(CommandLine cli, String target) {
+    return probe(cli, target, cli.getErr());
+  }
+
+  /** Probes {@code target}, with progress lines on {@code progress}. */
+  ProbedFacts probe(CommandLine cli, String target, java.io.PrintWriter progress) {
     Target host = parse(cli, target, Target.RDP_PORT, "the host");
     Optional<Target> gatewayTarget = gateway == null ? Optional.empty()
         : Optional.of(parse(cli, gateway, GATEWAY_PORT, "--gateway"));
-    Prober prober = new Prober(settings(cli), new Progress(cli.getErr()), Clock.systemDefaultZone());
+    Prober prober = new Prober(settings(cli), new Progress(progress), Clock.systemDefaultZone());
     return prober.probe(host, gatewayTarget);
   }
 

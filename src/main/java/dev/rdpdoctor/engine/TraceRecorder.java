@@ -28,6 +28,8 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   private final Map<RuleInfo, Integer> firingsPerRule = new IdentityHashMap<>();
   private final List<Firing> firings = new ArrayList<>();
   private int current;
+  /** The rule whose consequence is running, read by the thread that waits for the session. */
+  private volatile Rule running;
 
   TraceRecorder(RuleIndex rules, CaseFile caseFile) {
     this.rules = rules;
@@ -37,6 +39,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     current = firings.size() + 1;
+    running = event.getMatch().getRule();
   }
 
   @Override
@@ -61,6 +64,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     firings.add(new Firing(current, rule, facts, premises, findings));
     firingsPerRule.merge(rule, 1, Integer::sum);
     current = 0;
+    running = null;
   }
 
   @Override
@@ -88,6 +92,12 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         .limit(howMany)
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
+  }
+
+  /** The rule whose consequence is running (or was, when it failed), if any. */
+  java.util.Optional<RuleInfo> running() {
+    Rule rule = running;
+    return rule == null ? java.util.Optional.empty() : java.util.Optional.of(info(rule));
   }
 
   RuleInfo info(Rule rule) {

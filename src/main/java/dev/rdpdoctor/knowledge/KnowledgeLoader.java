@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.yaml.ReadLimits;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlDocument;
@@ -45,7 +46,7 @@ public final class KnowledgeLoader {
     INDEX
   }
 
-  private final StrictYamlReader yaml = new StrictYamlReader();
+  private final StrictYamlReader yaml = new StrictYamlReader(ReadLimits.KNOWLEDGE_FILE);
 
   /** The copy of {@code rules/} the jar carries. */
   public KnowledgeBase loadBundled() {

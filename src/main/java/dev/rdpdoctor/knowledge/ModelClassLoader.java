@@ -4,7 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
 
-/** Defines the generated classes of a cached knowledge base from their bytes, on demand. */
+/**
+ * Defines the generated classes of a cached knowledge base from their bytes, on demand. Its own
+ * classes come first: the bundled rules' model classes are on the class path under the same
+ * names (one per DRL package), and an edited folder must run its own.
+ */
 final class ModelClassLoader extends ClassLoader {
 
   static {
@@ -16,6 +20,23 @@ final class ModelClassLoader extends ClassLoader {
   ModelClassLoader(Map<String, byte[]> classFiles, ClassLoader parent) {
     super("rdp-doctor-compiled-rules", parent);
     this.classFiles = classFiles;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (!classFiles.containsKey(name)) {
+      return super.loadClass(name, resolve);
+    }
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        c = findClass(name);
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
   }
 
   @Override

@@ -9,10 +9,26 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 
-/** Opens TCP connections within a deadline and says why one failed: refused, timed out, unreachable. */
+/**
+ * Opens TCP connections to the one peer it was made for, the host and port the user named, within
+ * a deadline, and says why one failed: refused, timed out, unreachable. It is the only place the
+ * probe opens a connection, and it has no way to connect anywhere else: nothing a server sends
+ * can send the probe to another address or port.
+ */
 final class Connector {
 
-  ConnectResult connect(InetSocketAddress address, Deadline deadline) {
+  private final InetSocketAddress peer;
+
+  Connector(InetSocketAddress peer) {
+    this.peer = java.util.Objects.requireNonNull(peer, "peer");
+  }
+
+  InetSocketAddress peer() {
+    return peer;
+  }
+
+  ConnectResult connect(Deadline deadline) {
+    InetSocketAddress address = peer;
     Socket socket = new Socket();
     long start = System.nanoTime();
     try {

@@ -20,7 +20,6 @@ final class GatewayProbe {
 
   private final ProbeSettings settings;
   private final Progress progress;
-  private final Connector connector = new Connector();
 
   GatewayProbe(ProbeSettings settings, Progress progress) {
     this.settings = settings;
@@ -40,7 +39,7 @@ final class GatewayProbe {
       }
       address = new InetSocketAddress(resolution.addresses().get(0), gateway.port());
     }
-    ConnectResult connect = connector.connect(address, overall.capped(settings.step()));
+    ConnectResult connect = new Connector(address).connect(overall.capped(settings.step()));
     if (connect instanceof ConnectResult.NotConnected refused) {
       return failed(gateway, "the connect to " + gateway + " failed: " + refused.why());
     }

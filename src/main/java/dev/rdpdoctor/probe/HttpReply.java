@@ -24,9 +24,10 @@ record HttpReply(int status, List<String> authSchemes) {
   static HttpReply read(Socket socket, Deadline deadline) throws IOException {
     String head = headerBlock(socket, deadline);
     String[] lines = head.split("\r?\n");
-    String[] statusLine = lines[0].split(" ", 3);
+    String first = lines.length == 0 ? "" : lines[0]; // a reply of blank lines splits into none
+    String[] statusLine = first.split(" ", 3);
     if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
-      throw new IOException("the reply is not HTTP: '" + abbreviate(lines[0]) + "'");
+      throw new IOException("the reply is not HTTP: '" + abbreviate(first) + "'");
     }
     List<String> schemes = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {

@@ -2,7 +2,6 @@ package dev.rdpdoctor.probe;
 
 import dev.rdpdoctor.casefile.RdpProtocol;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
@@ -24,10 +23,10 @@ final class LegacyTlsCheck {
     this.progress = progress;
   }
 
-  TlsOutcome check(InetSocketAddress address, RdpProtocol offered, String serverName,
+  TlsOutcome check(RdpProtocol offered, String serverName,
       TlsOutcome.Failed modern, Deadline overall) {
     progress.say("tls: " + modern.error() + "; trying a TLS 1.0/1.1 hello");
-    if (!(connector.connect(address, overall.capped(settings.step())) instanceof ConnectResult.Connected connected)) {
+    if (!(connector.connect(overall.capped(settings.step())) instanceof ConnectResult.Connected connected)) {
       return modern;
     }
     try (Socket socket = connected.socket()) {

@@ -28,7 +28,6 @@ final class RdpPortProbe {
 
   private final ProbeSettings settings;
   private final Progress progress;
-  private final Connector connector = new Connector();
   private final Negotiator negotiator = new Negotiator();
 
   RdpPortProbe(ProbeSettings settings, Progress progress) {
@@ -54,8 +53,9 @@ final class RdpPortProbe {
       progress.say("dns " + target.host() + " -> " + String.join(", ", dns.addresses()));
     }
     InetSocketAddress socketAddress = new InetSocketAddress(address, target.port());
+    Connector connector = new Connector(socketAddress);
     TcpStats tcp = new TcpStats(target.port());
-    connects(socketAddress, tcp, overall);
+    connects(connector, tcp, overall);
     if (!tcp.anyConnected()) {
       return new Probe(target.toString(), dns, tcp.fact(), null, null, null);
     }
@@ -67,7 +67,7 @@ final class RdpPortProbe {
         break;
       }
       pause(overall);
-      ConnectResult connect = connector.connect(socketAddress, overall.capped(settings.step()));
+      ConnectResult connect = connector.connect(overall.capped(settings.step()));
       tcp.add(connect);
       if (connect instanceof ConnectResult.NotConnected failed) {
         negotiation.add(NegotiationFacts.couldNotConnect(offered, failed));
@@ -80,7 +80,7 @@ final class RdpPortProbe {
         negotiation.add(fact);
         progress.say(Spelled.spelling(offered) + " request: " + NegotiationFacts.describe(fact));
         if (tls == null && answer instanceof NegotiationAnswer.Selected selected && selected.protocol() != 0) {
-          tls = tls(target, socket, socketAddress, offered, overall);
+          tls = tls(target, socket, connector, offered, overall);
         }
         if (answer instanceof NegotiationAnswer.NoAnswer none && none.timedOut()) {
           progress.say("the server does not answer: the other requests are not sent");
@@ -95,12 +95,13 @@ final class RdpPortProbe {
     return new Probe(target.toString(), dns, tcp.fact(), negotiation, tls, null);
   }
 
-  private void connects(InetSocketAddress address, TcpStats tcp, Deadline overall) {
+  private void connects(Connector connector, TcpStats tcp, Deadline overall) {
+    InetSocketAddress address = connector.peer();
     for (int i = 0; i < settings.tcpAttempts() && !overall.passed(); i++) {
       if (i > 0) {
         pause(overall);
       }
-      ConnectResult attempt = connector.connect(address, overall.capped(settings.step()));
+      ConnectResult attempt = connector.connect(overall.capped(settings.step()));
       tcp.add(attempt);
       if (attempt instanceof ConnectResult.Connected connected) {
         close(connected.socket());
@@ -114,7 +115,7 @@ final class RdpPortProbe {
     }
   }
 
-  private ProbeTls tls(Target target, Socket socket, InetSocketAddress address, RdpProtocol offered,
+  private ProbeTls tls(Target target, Socket socket, Connector connector, RdpProtocol offered,
       Deadline overall) {
     String serverName = target.isAddress() ? null : target.host();
     TlsOutcome outcome;
@@ -123,7 +124,7 @@ final class RdpPortProbe {
     }
     if (outcome instanceof TlsOutcome.Failed failed && failed.refused() && failed.chain().isEmpty() && !overall.passed()) {
       outcome = new LegacyTlsCheck(connector, negotiator, settings, progress)
-          .check(address, offered, serverName, failed, overall);
+          .check(offered, serverName, failed, overall);
     }
     ProbeTls fact = TlsFacts.of(outcome, target.host());
     progress.say("tls: " + TlsFacts.describe(fact));

@@ -23,7 +23,7 @@ final class DateDeserializer extends JsonDeserializer<LocalDate> {
     try {
       return LocalDate.parse(day);
     } catch (DateTimeParseException e) {
-      throw JsonMappingException.from(p, "malformed date '" + text + "': write it as YYYY-MM-DD, e.g. 2026-11-20");
+      throw JsonMappingException.from(p, "malformed date '" + Excerpt.of(text) + "': write it as YYYY-MM-DD, e.g. 2026-11-20");
     }
   }
 }

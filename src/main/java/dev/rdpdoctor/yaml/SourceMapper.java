@@ -35,13 +35,22 @@ final class SourceMapper {
   }
 
   /** @param lineOffset added to every line, for a document that does not start a file */
-  static SourceMap map(ObjectMapper mapper, String file, String text, int lineOffset) throws IOException {
+  static SourceMap map(ObjectMapper mapper, String file, String text, int lineOffset, ReadLimits limits)
+      throws IOException {
+    TokenGuard guard = new TokenGuard(file, limits);
     Map<String, Located> entries = new LinkedHashMap<>();
     Map<String, Located> keys = new LinkedHashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = p.nextToken()) != null) {
+        if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+          boolean opens = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+          guard.check(p, token, stack.size() + (opens ? 1 : 0));
+          if (!stack.isEmpty() && stack.peek().list) {
+            guard.checkItem(p, stack.peek().index);
+          }
+        }
         if (token == JsonToken.FIELD_NAME) {
           Frame frame = stack.peek();
           frame.field = p.currentName();

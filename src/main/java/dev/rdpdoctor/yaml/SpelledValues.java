@@ -36,7 +36,7 @@ public final class SpelledValues<E extends Enum<E>> {
             .map(s -> "; did you mean '" + s + "'?")
             .orElse("");
     throw new IllegalArgumentException(
-        "'" + text + "' is not allowed" + hint + " allowed: " + allowed());
+        "'" + Excerpt.of(text) + "' is not allowed" + hint + " allowed: " + allowed());
   }
 
   public String allowed() {

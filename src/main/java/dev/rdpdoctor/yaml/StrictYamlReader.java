@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,35 +36,62 @@ public final class StrictYamlReader {
 
   private final ObjectMapper mapper;
   private final String format;
+  private final ReadLimits limits;
 
-  public StrictYamlReader() {
-    this(YamlMapper.yaml(), "YAML");
+  public StrictYamlReader(ReadLimits limits) {
+    this(YamlMapper.yaml(), "YAML", limits);
   }
 
-  private StrictYamlReader(ObjectMapper mapper, String format) {
+  /** A reader with the limits of a symptom file. */
+  public StrictYamlReader() {
+    this(ReadLimits.SYMPTOM_FILE);
+  }
+
+  private StrictYamlReader(ObjectMapper mapper, String format, ReadLimits limits) {
     this.mapper = mapper;
     this.format = format;
+    this.limits = limits;
   }
 
-  /** A reader of JSON documents, with the same keys, types and checks as YAML. */
+  /** A reader of JSON documents, with the same keys, types, checks and limits as a YAML symptom file. */
   public static StrictYamlReader json() {
-    return new StrictYamlReader(YamlMapper.json(), "JSON");
+    return new StrictYamlReader(YamlMapper.json(), "JSON", ReadLimits.SYMPTOM_FILE);
   }
 
   public <T> YamlDocument<T> read(Path path, Class<T> type) {
     String file = path.toString();
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(path)) {
-        throw new InvalidInputException(InputError.error(file, 1, 1, "is a directory, not a YAML file"));
+    return read(file, readBounded(path, file), type);
+  }
+
+  /**
+   * The file's bytes, reading no more than one byte past the size limit: a file that never ends
+   * ({@code /dev/zero}, a pipe) costs no more memory than one that is a byte too large.
+   */
+  private byte[] readBounded(Path path, String file) {
+    if (Files.isDirectory(path)) {
+      throw new InvalidInputException(InputError.error(file, 1, 1, "is a directory, not a YAML file"));
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(limits.maxBytes() + 1);
+      if (bytes.length > limits.maxBytes()) {
+        throw tooLarge(file);
       }
-      bytes = Files.readAllBytes(path);
+      return bytes;
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(InputError.error(file, 1, 1, "no such file"));
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read the file: permission denied"));
+    } catch (FileSystemException e) {
+      String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+      throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read the file: " + reason));
     } catch (IOException e) {
       throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read the file: " + e.getMessage()));
     }
-    return read(file, bytes, type);
+  }
+
+  private InvalidInputException tooLarge(String file) {
+    return new InvalidInputException(InputError.error(file, 1, 1, "the file is larger than "
+        + limits.describeBytes() + ", the most " + limits.kind() + " may be; is it the right file?"));
   }
 
   public <T> YamlDocument<T> read(String file, byte[] bytes, Class<T> type) {
@@ -86,6 +116,9 @@ public final class StrictYamlReader {
   }
 
   private <T> YamlDocument<T> readDocument(String file, int lineOffset, byte[] bytes, Class<T> type) {
+    if (bytes.length > limits.maxBytes()) {
+      throw tooLarge(file);
+    }
     String text = decode(file, bytes);
     if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
       throw new InvalidInputException(
@@ -93,7 +126,7 @@ public final class StrictYamlReader {
     }
     SourceMap sourceMap = null;
     try {
-      sourceMap = SourceMapper.map(mapper, file, text, lineOffset);
+      sourceMap = SourceMapper.map(mapper, file, text, lineOffset, limits);
       Located root = sourceMap.find("").orElse(new Located("", 1 + lineOffset, 1, ""));
       JsonToken first = firstToken(text);
       if (first != JsonToken.START_OBJECT) {
@@ -196,6 +229,10 @@ public final class StrictYamlReader {
     if (yaml != null) {
       String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
       var mark = yaml.getProblemMark();
+      if (problem.contains("\\t(TAB)") && mark != null) {
+        return InputError.error(file, mark.getLine() + 1, mark.getColumn() + 1,
+            "a tab indents this line; YAML indents with spaces only: replace the tab with spaces");
+      }
       if (mark != null) {
         line = mark.getLine() + 1;
         column = mark.getColumn() + 1;
@@ -231,7 +268,7 @@ public final class StrictYamlReader {
     }
     if (e instanceof InvalidFormatException f) {
       return where + "expected " + Shapes.expected(typeOf(e, f.getTargetType()))
-          + ", got '" + f.getValue() + "'";
+          + ", got '" + Excerpt.of(String.valueOf(f.getValue())) + "'";
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return where + v.getCause().getMessage();

@@ -1,6 +1,8 @@
 package dev.rdpdoctor.yaml;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.time.LocalDate;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** The one Jackson configuration for every file we read or write: snake_case keys, strict. */
 public final class YamlMapper {
@@ -30,6 +33,8 @@ public final class YamlMapper {
   public static ObjectMapper yaml() {
     YAMLFactory factory =
         YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(STREAM_LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -38,8 +43,29 @@ public final class YamlMapper {
   }
 
   public static ObjectMapper json() {
-    return configure(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    return configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(STREAM_LIMITS).build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build());
+  }
+
+  /**
+   * The parser's own limits, a backstop behind {@link ReadLimits} (which the reader checks first,
+   * with friendlier messages): no file we read comes near them.
+   */
+  private static final StreamReadConstraints STREAM_LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(64)
+      .maxStringLength(1_000_000)
+      .maxNumberLength(100)
+      .maxNameLength(1_000)
+      .build();
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(10);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(64);
+    options.setCodePointLimit(8 * 1024 * 1024);
+    return options;
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {

@@ -21,6 +21,22 @@ class CaseFileReaderTest {
   }
 
   @Test
+  void aJsonFileIsReadLikeItsYamlTwin() {
+    CaseFile json = reader.read("case.json", """
+        {"error": {"code": "0x904", "extended": 7},
+         "rdp": {"nla_required": true, "security_layer": "tls"},
+         "events": [1058, {"id": 36870, "source": "Schannel"}]}
+        """.getBytes(StandardCharsets.UTF_8));
+    CaseFile yaml = read("""
+        error: {code: 0x904, extended: 7}
+        rdp: {nla_required: yes, security_layer: tls}
+        events: [1058, {id: 36870, source: Schannel}]
+        """);
+    assertThat(json.symptoms()).isEqualTo(yaml.symptoms());
+    assertThat(json.facts()).extracting(Fact::path).isEqualTo(yaml.facts().stream().map(Fact::path).toList());
+  }
+
+  @Test
   void codesMayBeHexOrDecimalOrQuoted() {
     assertThat(read("error: {code: 0x904, extended: 7}").error().code()).isEqualTo(0x904L);
     assertThat(read("error: {code: 2308}").error().code()).isEqualTo(0x904L);

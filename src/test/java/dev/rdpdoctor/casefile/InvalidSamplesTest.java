@@ -6,6 +6,7 @@ import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file in facts-samples/invalid/ names the error it must produce on its first line,
  * {@code # expect-error: LINE:COL: MESSAGE}; diagnose must print exactly that, on one line,
- * and exit 3.
+ * and exit 3. A sample that is a folder carries that line in its {@code README}. The first line
+ * is read as bytes, so a sample may hold bytes that are not UTF-8 further down.
  */
 class InvalidSamplesTest {
 
@@ -39,7 +41,7 @@ class InvalidSamplesTest {
   @ParameterizedTest
   @MethodSource("invalidSamples")
   void failsWithItsOneLineLocatedErrorAndExit3(Path sample) throws IOException {
-    String first = Files.readAllLines(sample, StandardCharsets.UTF_8).get(0);
+    String first = firstLine(Files.isDirectory(sample) ? sample.resolve("README") : sample);
     assertThat(first).as("first line of %s names its expected error", sample).startsWith(HEADER);
     String expected = sample + ":" + first.substring(HEADER.length()).replaceFirst("^(\\d+:\\d+): ", "$1: error: ");
 
@@ -52,5 +54,16 @@ class InvalidSamplesTest {
     assertThat(exit).isEqualTo(3);
     assertThat(lines).containsExactly(expected);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static String firstLine(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4096);
+      int end = 0;
+      while (end < head.length && head[end] != '\n') {
+        end++;
+      }
+      return new String(head, 0, end, StandardCharsets.UTF_8);
+    }
   }
 }

@@ -85,6 +85,26 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void aRuleThatFailsOnOneCaseIsNamedAndTheNextCaseStillRuns(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Files.writeString(rules.resolve("host/trap.drl"), """
+        package host;
+        import dev.rdpdoctor.casefile.*;
+        rule "trap" @id("TRAP-1")
+        when Host(name == "trap") then Integer.parseInt("kaput"); end
+        """);
+    Path trap = Files.writeString(dir.resolve("trap.yaml"), "host: {name: trap}\n");
+    CliRun run = CliRun.of("diagnose", "--rules", rules.toString(), trap.toString(), CERT);
+    assertThat(run.exit()).isEqualTo(3);
+    // the compiling notice and the batch summary go to stderr too; the error is one line of its own
+    assertThat(run.err().lines().filter(l -> l.contains("error:")))
+        .singleElement().asString().matches(".*/host/trap\\.drl:3:1: error: rule 'trap' failed in its consequence: "
+        + "NumberFormatException: For input string: \"kaput\"");
+    assertThat(run.err()).contains("1 diagnosed, 1 rejected");
+    assertThat(run.out()).contains("[cert-expired]");
+  }
+
+  @Test
   void aMissingFileIsInvalidInput() {
     CliRun run = CliRun.of("diagnose", "--rules", RULES, "no/such/case.yaml");
     assertThat(run.exit()).isEqualTo(3);

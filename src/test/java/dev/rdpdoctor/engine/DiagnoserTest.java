@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rdpdoctor.casefile.CaseFile;
@@ -13,7 +14,9 @@ import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiagnoserTest {
@@ -125,5 +128,100 @@ class DiagnoserTest {
           assertThat(err.line()).isEqualTo(4);
           assertThat(err.message()).contains("rule 'boom' failed in its consequence").contains("kaput");
         });
+  }
+
+  private static final String HEALTHY_CASE = "client: {app: mstsc}";
+
+  /** A knowledge base with the rules given and a rule that concludes for alpha on an mstsc client. */
+  private Diagnoser diagnoserWith(String drl, Duration timeLimit) {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, drl + """
+        rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when Client(app == ClientApp.MSTSC) then end
+        """));
+    return new Diagnoser(kb, 200, timeLimit);
+  }
+
+  private static CaseFile caseOf(String yaml) {
+    return new CaseFileReader().read("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The diagnoser still works after a failure: the next case is diagnosed as usual. */
+  private static void assertStillHealthy(Diagnoser diagnoser) {
+    assertThat(diagnoser.diagnose(caseOf(HEALTHY_CASE)).top()).hasValueSatisfying(
+        a -> assertThat(a.cause().id()).isEqualTo("alpha"));
+  }
+
+  private static InputError onlyError(Throwable e) {
+    assertThat(e).isInstanceOf(InvalidInputException.class);
+    return ((InvalidInputException) e).errors().get(0);
+  }
+
+  @Test
+  @Timeout(20)
+  void aConsequenceThatNeverEndsIsStoppedWithinTheTimeLimitNamingTheRule() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "spin" @id("T-1")
+        when Host(name == "spin") then
+          long n = 0; while (n >= 0) { n = n + 1; if (n == Long.MAX_VALUE) { n = 0; } }
+        end
+        """, Duration.ofMillis(500));
+    long start = System.nanoTime();
+    Throwable thrown = catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: spin}")));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    InputError error = onlyError(thrown);
+    assertThat(error.file()).endsWith("test/rules.drl");
+    assertThat(error.line()).isEqualTo(4);
+    assertThat(error.message()).startsWith("rule 'spin' did not finish within 500 ms: its consequence may never end");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  @Timeout(20)
+  void aConsequenceThatSleepsForeverIsStoppedToo() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "sleeper" @id("T-1")
+        when Host(name == "sleep") then Thread.sleep(Long.MAX_VALUE); end
+        """, Duration.ofMillis(300));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: sleep}"))));
+    assertThat(error.message()).isEqualTo("rule 'sleeper' did not finish within 300 ms: its consequence may never end");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  @Timeout(20)
+  void twoRulesThatRetractEachOthersFactsStopAtTheFireLimitNamingBoth() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "seed" @id("T-1") when Host(name == "ping") then insert(new Finding("ping")); end
+        rule "ping" @id("T-2")
+        when $f : Finding(name == "ping") then delete($f); insert(new Finding("pong")); end
+        rule "pong" @id("T-3")
+        when $f : Finding(name == "pong") then delete($f); insert(new Finding("ping")); end
+        """, Duration.ofSeconds(10));
+    Throwable thrown = catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: ping}")));
+    assertThat(((InvalidInputException) thrown).errors()).extracting(InputError::format)
+        .anySatisfy(line -> assertThat(line).contains("test/rules.drl:5:1: error: rule 'ping' fired"))
+        .anySatisfy(line -> assertThat(line).contains("test/rules.drl:7:1: error: rule 'pong' fired"));
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  @Timeout(20)
+  void aRuleThatUpdatesWhatItMatchesStopsAtTheFireLimit() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "again" @id("T-1") when $h : Host(name == "loop") then update($h); end
+        """, Duration.ofSeconds(10));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: loop}"))));
+    assertThat(error.format()).contains("test/rules.drl:4:1: error: rule 'again' fired 200 times: the rules loop");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  void aConsequenceThatThrowsLeavesTheDiagnoserHealthy() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "boom" @id("T-1") when Host(name == "boom") then Integer.parseInt("kaput"); end
+        """, Duration.ofSeconds(10));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: boom}"))));
+    assertThat(error.message()).startsWith("rule 'boom' failed in its consequence: NumberFormatException");
+    assertStillHealthy(diagnoser);
   }
 }

@@ -195,6 +195,26 @@ class CompiledKnowledgeLoaderTest {
   }
 
   @Test
+  void anEditedCopyOfTheBundledRulesRunsItsOwnRulesNotTheBundledOnes() throws IOException {
+    // its packages have the bundled rules' names, whose compiled classes are on the class path
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Files.writeString(rules.resolve("host/added.drl"), """
+        package host;
+        import dev.rdpdoctor.casefile.*;
+        rule "added" @id("ADDED-1") @cause("host-denies-logons") @cf(0.7) @sources("000_0a7435f68bed0d09.txt")
+        when Host(name == "added") then end
+        """);
+    var caseFile = new dev.rdpdoctor.casefile.CaseFileReader().read("case.yaml",
+        "observed: 2026-11-20\nhost: {name: added}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (int run = 0; run < 2; run++) { // compiled, then from the cache
+      KnowledgeBase kb = loader().load(rules);
+      var diagnosis = new dev.rdpdoctor.engine.Diagnoser(kb).diagnose(caseFile);
+      assertThat(diagnosis.firings()).as("run %d", run).extracting(f -> f.rule().id()).contains("ADDED-1");
+    }
+    assertThat(notices).singleElement().asString().startsWith("compiling");
+  }
+
+  @Test
   void withoutABuildIdentityNothingIsCached() throws IOException {
     Path rules = RulesFolder.write(dir, rule(0.5));
     ToolBuild unidentified = new ToolBuild("dev", Optional.empty(), ToolBuild.current().droolsVersion());

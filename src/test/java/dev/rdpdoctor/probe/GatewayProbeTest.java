@@ -41,6 +41,16 @@ class GatewayProbeTest {
   }
 
   @Test
+  void aReplyOfBlankLinesIsNotHttpRatherThanAFault() throws IOException {
+    // found by GatewayReplyFuzzTest: a reply of "\n" split into no lines at all
+    try (FakeGateway gateway = new FakeGateway(gatewayCertificate.serverContext(), "\n\r\n\r\n")) {
+      ProbeGateway seen = probe(new Target("gw01.corp.example", gateway.port()));
+      assertThat(seen.httpStatus()).isNull();
+      assertThat(seen.error()).isEqualTo("no HTTP answer to RDG_OUT_DATA: the reply is not HTTP: ''");
+    }
+  }
+
+  @Test
   void theRequestIsRdgOutDataAndCarriesNoCredentials() throws IOException {
     try (FakeGateway gateway = new FakeGateway(gatewayCertificate.serverContext(), FakeGateway.RD_GATEWAY_401)) {
       probe(new Target("gw01.corp.example", gateway.port()));

@@ -74,6 +74,13 @@ public final class TestCertificates {
     int keyBits = 2048;
     String signature = "SHA256withRSA";
     Issued issuer;
+    String pointsTo;
+
+    /** Authority information access (CA issuers, OCSP) and a CRL distribution point at {@code url}. */
+    Spec pointingTo(String url) {
+      pointsTo = url;
+      return this;
+    }
 
     public Spec subject(String cn) {
       subject = "CN=" + cn;
@@ -132,6 +139,16 @@ public final class TestCertificates {
         GeneralName[] names = spec.dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n))
             .toArray(GeneralName[]::new);
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+      }
+      if (spec.pointsTo != null) {
+        GeneralName url = new GeneralName(GeneralName.uniformResourceIdentifier, spec.pointsTo);
+        builder.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+            new org.bouncycastle.asn1.x509.AccessDescription[] {
+                new org.bouncycastle.asn1.x509.AccessDescription(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers, url),
+                new org.bouncycastle.asn1.x509.AccessDescription(org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp, url)}));
+        builder.addExtension(Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+            new org.bouncycastle.asn1.x509.DistributionPoint[] {new org.bouncycastle.asn1.x509.DistributionPoint(
+                new org.bouncycastle.asn1.x509.DistributionPointName(new GeneralNames(url)), null, null)}));
       }
       KeyPair signer = spec.issuer == null ? keys : spec.issuer.keys();
       X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(

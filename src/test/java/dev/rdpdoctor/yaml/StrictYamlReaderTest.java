@@ -82,4 +82,99 @@ class StrictYamlReaderTest {
     Path file = Files.writeString(dir.resolve("s.yaml"), "port: 0x0D3D\n");
     assertThat(reader.read(file, Settings.class).value().port()).isEqualTo(3389L);
   }
+
+  @Test
+  void aFileTooLargeIsRefusedBeforeItIsParsed(@TempDir Path dir) throws Exception {
+    ReadLimits small = new ReadLimits("a test file", 64, 16, 100, 20, 10);
+    StrictYamlReader strict = new StrictYamlReader(small);
+    Path file = Files.writeString(dir.resolve("big.yaml"), "names:\n" + "  - a\n".repeat(20));
+    assertThat(errorOf(() -> strict.read(file, Settings.class)).format()).isEqualTo(file
+        + ":1:1: error: the file is larger than 64 bytes, the most a test file may be; is it the right file?");
+    assertThat(errorOf(() -> strict.read("t.yaml", new byte[65], Settings.class)).message()).startsWith("the file is larger");
+  }
+
+  @Test
+  void aFileThatNeverEndsCostsNoMoreThanTheLimit() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+    long start = System.nanoTime();
+    assertThat(errorOf(() -> reader.read(zero, Settings.class)).message()).startsWith("the file is larger than 256 KiB");
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsInvalidInput(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("s.yaml"), "port: 1\n");
+    // a path that goes through a file, which no user (root included) can read
+    InputError through = errorOf(() -> reader.read(file.resolve("inner.yaml"), Settings.class));
+    assertThat(through.format()).isEqualTo(file.resolve("inner.yaml") + ":1:1: error: cannot read the file: Not a directory");
+  }
+
+  @Test
+  void aFileWithoutReadPermissionIsInvalidInput(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("s.yaml"), "port: 1\n");
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    if (Files.isReadable(file)) {
+      // root reads any file, so there it is read like any other; the test above covers an unreadable path for all
+      assertThat(reader.read(file, Settings.class).value()).isNotNull();
+    } else {
+      assertThat(errorOf(() -> reader.read(file, Settings.class)).message()).isEqualTo("cannot read the file: permission denied");
+    }
+  }
+
+  @Test
+  void deepNestingIsRefusedWhereItPassesTheLimit() {
+    InputError e = errorOf(() -> read("names: " + "[".repeat(5000) + "]".repeat(5000)));
+    assertThat(e.format()).isEqualTo("t.yaml:1:23: error: sections and lists are nested 17 deep here; at most 16 levels are allowed");
+  }
+
+  @Test
+  void longValuesAndKeysAreRefused() {
+    assertThat(errorOf(() -> read("names: [" + "x".repeat(20_001) + "]")).format())
+        .isEqualTo("t.yaml:1:9: error: a value of 20,001 characters; a value may have at most 20,000 (keep the lines that matter)");
+    assertThat(read("names: [" + "x".repeat(20_000) + "]").value().names().get(0)).hasSize(20_000);
+    assertThat(errorOf(() -> read("k".repeat(101) + ": 1")).message()).isEqualTo("a key of 101 characters; a key may have at most 100");
+  }
+
+  @Test
+  void longListsAreRefusedAtTheFirstItemTooMany() {
+    assertThat(read("names: [" + "a, ".repeat(255) + "a]").value().names()).hasSize(256);
+    assertThat(errorOf(() -> read("names:\n" + "  - a\n".repeat(300))).format())
+        .isEqualTo("t.yaml:258:5: error: a list of more than 256 items; a list may have at most 256 (state each event or name once)");
+  }
+
+  @Test
+  void aliasesNeverExpand() {
+    StringBuilder laughs = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      laughs.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(9))
+          .append('*').append((char) (c - 1)).append("]\n");
+    }
+    long start = System.nanoTime();
+    assertThat(errorOf(() -> read(laughs.toString())).format()).isEqualTo("t.yaml:1:4: error: an anchor (&a) names a value "
+        + "for aliases to repeat; anchors and aliases are not allowed here: write each value out");
+    assertThat(errorOf(() -> read("port: &p 1\nnames: [*p]")).message()).startsWith("an alias (*p) repeats an anchored value");
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
+
+  @Test
+  void tagsAreRefused() {
+    assertThat(errorOf(() -> read("names: [!!java.net.URL 'http://127.0.0.1:1/']")).format())
+        .isEqualTo("t.yaml:1:9: error: a YAML tag (!!java.net.URL) asks for a type; tags are not allowed here: write the plain value");
+    assertThat(errorOf(() -> read("port: !!int 1")).message()).startsWith("a YAML tag (!!int)");
+    assertThat(errorOf(() -> read("names: !local [a]")).message()).startsWith("a YAML tag (!local)");
+  }
+
+  @Test
+  void aTabThatIndentsIsLocatedAndExplained() {
+    assertThat(errorOf(() -> read("enabled: true\n\tport: 1\n")).format())
+        .isEqualTo("t.yaml:2:1: error: a tab indents this line; YAML indents with spaces only: replace the tab with spaces");
+  }
+
+  @Test
+  void jsonIsReadAsTheSameSchema() {
+    assertThat(read("{\"enabled\": true, \"port\": 3389, \"names\": [\"a\", \"b\"]}").value())
+        .isEqualTo(read("enabled: true\nport: 3389\nnames: [a, b]\n").value());
+    assertThat(errorOf(() -> read("{\"enabled\": true,\n \"prot\": 3389}")).format()).startsWith("t.yaml:2:2: error: unknown key 'prot'");
+  }
 }

@@ -1,0 +1,60 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.report.Redactor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --redact}: output that can be shared in public. Host names, IP addresses, user names,
+ * certificate subjects and thumbprints become stable placeholders ({@code host-1.domain-1},
+ * {@code ip-1}, {@code user-1}, {@code subject-1}) in every report format and in the probe's
+ * output. What the command prints is held back and redacted before it is written.
+ */
+final class RedactOption {
+
+  @Option(names = "--redact",
+      description = "Replace host names, IP addresses, user names, certificate subjects and thumbprints with "
+          + "placeholders (host-1, ip-1, user-1, subject-1), the same in every place, so the output can be shared.")
+  boolean on;
+
+  private final Redactor redactor = new Redactor();
+
+  /** Prints what {@code write} writes for the case {@code source}, redacted when asked. */
+  void print(PrintWriter out, String source, SymptomFile symptoms, Consumer<PrintWriter> write) {
+    if (!on) {
+      write.accept(out);
+      return;
+    }
+    redactor.learn(source, symptoms);
+    StringWriter held = new StringWriter();
+    PrintWriter buffer = new PrintWriter(held);
+    write.accept(buffer);
+    buffer.flush();
+    out.print(redactor.apply(held.toString()));
+    out.flush();
+  }
+
+  /** Where the probe's progress goes: straight to {@code err}, or held until it can be redacted. */
+  PrintWriter progress(PrintWriter err) {
+    return on ? new PrintWriter(heldProgress) : err;
+  }
+
+  /** Writes the held progress, redacted with what the probe found. */
+  void releaseProgress(PrintWriter err, SymptomFile found) {
+    if (on) {
+      redactor.learn(null, found);
+      err.print(redactor.apply(heldProgress.toString()));
+      err.flush();
+    }
+  }
+
+  /** The symptom file itself redacted, for the probe's output; unchanged when not asked. */
+  SymptomFile symptoms(SymptomFile symptoms) {
+    return on ? redactor.apply(symptoms) : symptoms;
+  }
+
+  private final StringWriter heldProgress = new StringWriter();
+}
