@@ -8,10 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one piece of work (a rule session) on a thread of its own and waits for it no longer than
- * a time limit. Past the limit it asks the work to stop ({@code onTimeout}, e.g.
- * {@code session.halt()}), interrupts it, and as a last resort stops the thread, so that a rule
- * whose consequence never ends cannot hold the caller. The caller goes on either way.
+ * Runs one piece of work (a rule session) no longer than a time limit. Past the limit it asks the
+ * work to stop ({@code onTimeout}, e.g. {@code session.halt()}), interrupts it, and as a last
+ * resort stops it, so that a rule whose consequence never ends cannot hold the caller. The
+ * caller goes on either way.
+ *
+ * <p>Where Java can still stop a thread (up to Java 19), the work runs on the calling thread under
+ * the shared {@link Watchdog}: nothing per case but two atomic writes. Elsewhere it runs on a
+ * thread of its own, which is left to the end of the process if it cannot be stopped.
  */
 final class BoundedRun {
 
@@ -36,6 +40,13 @@ final class BoundedRun {
    * @throws Throwable what {@code work} threw (unwrapped)
    */
   static <T> T run(Callable<T> work, Duration limit, Runnable onTimeout) throws Throwable {
+    return CAN_STOP_THREADS ? Watchdog.SHARED.run(work, limit, onTimeout) : onItsOwnThread(work, limit, onTimeout);
+  }
+
+  /** Thread.stop works up to Java 19 and throws from Java 20 on. */
+  private static final boolean CAN_STOP_THREADS = Runtime.version().feature() < 20;
+
+  private static <T> T onItsOwnThread(Callable<T> work, Duration limit, Runnable onTimeout) throws Throwable {
     FutureTask<T> task = new FutureTask<>(work);
     Thread worker = new Thread(task, "rules-session");
     worker.setDaemon(true);

@@ -93,7 +93,11 @@ public final class Diagnoser {
       throw new IllegalStateException("the rule session failed: " + e, e);
     } finally {
       if (disposable) {
-        session.dispose();
+        try {
+          session.dispose();
+        } catch (RuntimeException e) {
+          // a session whose rules were stopped may not dispose cleanly; it is dropped either way
+        }
       }
     }
     return ranker.rank(caseFile, recorder.firings());
