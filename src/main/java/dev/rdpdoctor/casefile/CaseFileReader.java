@@ -54,14 +54,17 @@ public final class CaseFileReader {
    */
   public CaseFile read(String name, JsonNode tree) {
     try {
-      SymptomFile file = MAPPER.treeToValue(tree, SymptomFile.class);
+      SymptomFile file = Trees.MAPPER.treeToValue(tree, SymptomFile.class);
       return interpret(name, new YamlDocument<>(file, SourceMap.empty(name)));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(InputError.error(name, 1, 1, e.getOriginalMessage()));
     }
   }
 
-  private static final ObjectMapper MAPPER = YamlMapper.yaml();
+  /** The mapper for cases built in memory, set up on first use: reading files does not need it. */
+  private static final class Trees {
+    static final ObjectMapper MAPPER = YamlMapper.yaml();
+  }
 
   /**
    * Reads a symptom file and merges what a probe found into it: the user's statements win, the

@@ -20,17 +20,24 @@ final class NextChecks {
 
   static final int COUNT = 3;
 
-  private final QuestionPicker picker;
+  private final KnowledgeBase knowledge;
+  private final Diagnoser diagnoser;
+  /** Made when first needed: most diagnoses are clear, and a picker takes time to set up. */
+  private QuestionPicker picker;
 
   NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser) {
-    List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
-    this.picker = new QuestionPicker(diagnoser, new CaseFileReader(), questions);
+    this.knowledge = knowledge;
+    this.diagnoser = diagnoser;
   }
 
   /** Empty when the top cause is clear. */
   List<NextCheck> of(CaseFile caseFile, Diagnosis d) {
     if (QuestionPicker.clear(d)) {
       return List.of();
+    }
+    if (picker == null) {
+      List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
+      picker = new QuestionPicker(diagnoser, new CaseFileReader(), questions);
     }
     ObjectNode tree = YamlMapper.yaml().valueToTree(caseFile.symptoms());
     tree.remove("expect");

@@ -20,7 +20,15 @@ final class RedactOption {
           + "placeholders (host-1, ip-1, user-1, subject-1), the same in every place, so the output can be shared.")
   boolean on;
 
-  private final Redactor redactor = new Redactor();
+  /** Made when first needed: it sets up a YAML mapper, which a run without --redact does not need. */
+  private Redactor redactor;
+
+  private Redactor redactor() {
+    if (redactor == null) {
+      redactor = new Redactor();
+    }
+    return redactor;
+  }
 
   /** Prints what {@code write} writes for the case {@code source}, redacted when asked. */
   void print(PrintWriter out, String source, SymptomFile symptoms, Consumer<PrintWriter> write) {
@@ -28,12 +36,12 @@ final class RedactOption {
       write.accept(out);
       return;
     }
-    redactor.learn(source, symptoms);
+    redactor().learn(source, symptoms);
     StringWriter held = new StringWriter();
     PrintWriter buffer = new PrintWriter(held);
     write.accept(buffer);
     buffer.flush();
-    out.print(redactor.apply(held.toString()));
+    out.print(redactor().apply(held.toString()));
     out.flush();
   }
 
@@ -45,15 +53,15 @@ final class RedactOption {
   /** Writes the held progress, redacted with what the probe found. */
   void releaseProgress(PrintWriter err, SymptomFile found) {
     if (on) {
-      redactor.learn(null, found);
-      err.print(redactor.apply(heldProgress.toString()));
+      redactor().learn(null, found);
+      err.print(redactor().apply(heldProgress.toString()));
       err.flush();
     }
   }
 
   /** The symptom file itself redacted, for the probe's output; unchanged when not asked. */
   SymptomFile symptoms(SymptomFile symptoms) {
-    return on ? redactor.apply(symptoms) : symptoms;
+    return on ? redactor().apply(symptoms) : symptoms;
   }
 
   private final StringWriter heldProgress = new StringWriter();

@@ -132,6 +132,26 @@ class DiagnoseBatchTest {
   }
 
   @Test
+  void redactHidesEachCasesNamesInEveryResultLine() {
+    String one = """
+        {"title": "desk17.corp.contoso.example at 10.20.30.40", "host": {"name": "desk17.corp.contoso.example"}, \
+        "error": {"code": "0x904", "extended": "0x7"}}""";
+    String two = """
+        {"path": {"kind": "rd-gateway", "gateway": {"fqdn": "rdg.fabrikam.example"}}, \
+        "error": {"code": "0x904", "extended": "0x7"}}""";
+    CliRun plain = CliRun.withInput(one + "\n" + two + "\n", "diagnose", "--rules", RULES, "--format", "json", "-");
+    assertThat(plain.out()).contains("desk17.corp.contoso.example", "10.20.30.40", "rdg.fabrikam.example");
+    CliRun run = CliRun.withInput(one + "\n" + two + "\n", "diagnose", "--rules", RULES, "--format", "json", "--redact", "-");
+    assertThat(run.exit()).isZero();
+    List<JsonNode> results = lines(run.out());
+    assertThat(results).hasSize(2);
+    assertThat(run.out()).doesNotContain("contoso", "desk17", "10.20.30.40", "fabrikam", "rdg.");
+    assertThat(results.get(0).toString()).contains("host-1.domain-1", "ip-1");
+    assertThat(results.get(1).toString()).contains("host-1.domain-1");
+    assertThat(results.get(0).get("top")).isEqualTo(lines(plain.out()).get(0).get("top"));
+  }
+
+  @Test
   void withoutCasesItIsAUsageError() {
     CliRun run = CliRun.of("diagnose", "--rules", RULES);
     assertThat(run.exit()).isEqualTo(2);
