@@ -27,9 +27,18 @@ final class CaseDiagnoser {
   }
 
   BatchOutcome diagnose(BatchItem item) {
+    CaseFile caseFile = null;
     try {
-      return new BatchOutcome.Diagnosed(item, diagnoser.apply(read(item)));
+      caseFile = read(item);
+      return new BatchOutcome.Diagnosed(item, diagnoser.apply(caseFile));
     } catch (InvalidInputException e) {
+      if (caseFile != null) {
+        // a rule failed on this case: say which case, and where the rule is
+        return new BatchOutcome.Rejected(item, e.errors().stream()
+            .map(r -> InputError.error(source(item), line(item), 1,
+                r.message() + " (the rule is at " + r.file() + ":" + r.line() + ")"))
+            .toList(), false);
+      }
       return new BatchOutcome.Rejected(item, e.errors(), false);
     } catch (RuntimeException | StackOverflowError e) {
       return new BatchOutcome.Rejected(item, List.of(InputError.error(source(item), line(item), 1,

@@ -150,6 +150,47 @@ class BatchRunnerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aCaseWhoseRuleNeverEndsIsReportedAndTheBatchGoesOnInOrder() {
+    KnowledgeBase kb = new dev.rdpdoctor.knowledge.KnowledgeLoader().load(dev.rdpdoctor.knowledge.RulesFolder.write(dir, """
+        rule "spin" @id("T-1")
+        when Host(name == "spin") then
+          long n = 0; while (n >= 0) { n = n + 1; if (n == Long.MAX_VALUE) { n = 0; } }
+        end
+        rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when Client(app == ClientApp.MSTSC) then end
+        """));
+    Diagnoser diagnoser = new Diagnoser(kb, 10_000, java.time.Duration.ofMillis(300));
+    String ok = "{\"client\": {\"app\": \"mstsc\"}}";
+    String spin = "{\"host\": {\"name\": \"spin\"}}";
+    String input = String.join("\n", ok, spin, ok, spin, ok, ok) + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter errors = new StringWriter();
+    BatchSummary summary = new BatchRunner(diagnoser::diagnose, new ResultLine(kb), 2, CLOCK).run(
+        new JsonLines(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "cases.jsonl"), out,
+        new PrintWriter(errors), Progress.none());
+    List<JsonNode> results = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
+      try {
+        return JSON.readTree(l);
+      } catch (IOException e) {
+        throw new AssertionError(l, e);
+      }
+    }).toList();
+    assertThat(results).extracting(r -> r.at("/case/line").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+    for (int line : List.of(2, 4)) {
+      assertThat(results.get(line - 1).at("/errors/0/message").asText())
+          .startsWith("rule 'spin' did not finish within 300 ms: its consequence may never end");
+    }
+    for (int line : List.of(1, 3, 5, 6)) {
+      assertThat(results.get(line - 1).get("top").asText()).as("line %d", line).isEqualTo("alpha");
+    }
+    assertThat(errors.toString().lines()).hasSize(2).allSatisfy(e -> assertThat(e)
+        .matches("cases.jsonl:[24]:1: error: rule 'spin' did not finish within 300 ms: .* \\(the rule is at .*rules.drl:4\\)"));
+    assertThat(summary.rejected()).isEqualTo(2);
+    assertThat(summary.internal()).isZero();
+  }
+
+  @Test
   void filesComeOutInTheOrderGivenWithAnyThreadCount() {
     List<Path> samples = dev.rdpdoctor.ruletools.ScenarioRunner.samples(List.of(Fixtures.SAMPLES));
     String one = run(samples, 1);

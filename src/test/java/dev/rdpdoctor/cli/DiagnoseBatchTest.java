@@ -137,7 +137,7 @@ class DiagnoseBatchTest {
         {"title": "desk17.corp.contoso.example at 10.20.30.40", "host": {"name": "desk17.corp.contoso.example"}, \
         "error": {"code": "0x904", "extended": "0x7"}}""";
     String two = """
-        {"path": {"kind": "rd-gateway", "gateway": {"fqdn": "rdg.fabrikam.example"}}, \
+        {"title": "through rdg.fabrikam.example", "path": {"kind": "rd-gateway", "gateway": {"fqdn": "rdg.fabrikam.example"}}, \
         "error": {"code": "0x904", "extended": "0x7"}}""";
     CliRun plain = CliRun.withInput(one + "\n" + two + "\n", "diagnose", "--rules", RULES, "--format", "json", "-");
     assertThat(plain.out()).contains("desk17.corp.contoso.example", "10.20.30.40", "rdg.fabrikam.example");

@@ -98,8 +98,8 @@ class DiagnoseCommandTest {
     assertThat(run.exit()).isEqualTo(3);
     // the compiling notice and the batch summary go to stderr too; the error is one line of its own
     assertThat(run.err().lines().filter(l -> l.contains("error:")))
-        .singleElement().asString().matches(".*/host/trap\\.drl:3:1: error: rule 'trap' failed in its consequence: "
-        + "NumberFormatException: For input string: \"kaput\"");
+        .singleElement().asString().isEqualTo(trap + ":1:1: error: rule 'trap' failed in its consequence: "
+        + "NumberFormatException: For input string: \"kaput\" (the rule is at " + rules.resolve("host/trap.drl") + ":3)");
     assertThat(run.err()).contains("1 diagnosed, 1 rejected");
     assertThat(run.out()).contains("[cert-expired]");
   }
