@@ -90,8 +90,9 @@ public final class StrictYamlReader {
   }
 
   private InvalidInputException tooLarge(String file) {
-    return new InvalidInputException(InputError.error(file, 1, 1, "the file is larger than "
-        + limits.describeBytes() + ", the most " + limits.kind() + " may be; is it the right file?"));
+    String what = format.equals("JSON") ? "the case" : "the file";
+    return new InvalidInputException(InputError.error(file, 1, 1, what + " is larger than "
+        + limits.describeBytes() + ", the most " + limits.kind() + " may be; is it the right " + what.substring(4) + "?"));
   }
 
   public <T> YamlDocument<T> read(String file, byte[] bytes, Class<T> type) {

@@ -152,6 +152,23 @@ class DiagnoseBatchTest {
   }
 
   @Test
+  void hugeLinesAreReportedWithTheirNumbersAndTheBatchGoesOn() {
+    String big = "{\"title\": \"" + "x".repeat(300 << 10) + "\"}";
+    String enormous = "{\"title\": \"" + "y".repeat(17 << 20) + "\"}";
+    CliRun run = CliRun.withInput(String.join("\n", CERT_EXPIRED, big, NLA, enormous, CERT_EXPIRED) + "\n",
+        "diagnose", "--rules", RULES, "-");
+    assertThat(run.exit()).isEqualTo(3);
+    List<JsonNode> results = lines(run.out());
+    assertThat(results).extracting(r -> r.at("/case/line").asInt()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(results.get(1).at("/errors/0/message").asText())
+        .isEqualTo("the case is larger than 256 KiB (262,144 bytes), the most a symptom file may be; is it the right case?");
+    assertThat(results.get(3).at("/errors/0/message").asText()).startsWith("the line is longer than 16 MB");
+    assertThat(results.get(4).get("top").asText()).isEqualTo("cert-expired");
+    assertThat(run.err()).contains("stdin:2:1: error: the case is larger than", "stdin:4:1: error: the line is longer than")
+        .contains("3 diagnosed, 2 rejected");
+  }
+
+  @Test
   void withoutCasesItIsAUsageError() {
     CliRun run = CliRun.of("diagnose", "--rules", RULES);
     assertThat(run.exit()).isEqualTo(2);
