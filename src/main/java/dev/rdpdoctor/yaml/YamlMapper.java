@@ -38,6 +38,7 @@ public final class YamlMapper {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(new QuotingChecker())
             .build();
     return configure(YAMLMapper.builder(factory).disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build());
   }

@@ -57,6 +57,19 @@ class CaseFileWriterTest {
   }
 
   @Test
+  void aServersSubjectWithLineBreaksOrControlCharactersComesBackAsOneValue() {
+    // YAML 1.1 takes NEL, LS and PS as line breaks: written plain, they would make new keys
+    for (String subject : List.of("CN=x\u2028rdp:\u2028  nla_required: true", "CN=x\u0085title: injected",
+        "CN=x\u2029y", "CN=bell\u0007", "CN=del\u007f", "O=a\nb: c")) {
+      Certificate cert = new Certificate(false, subject, subject, List.of(subject), null, null, null, null, null,
+          null, null, null);
+      SymptomFile file = new SymptomFile(subject, null, LocalDate.of(2026, 11, 20),
+          null, null, null, null, null, cert, null, null, null, null, null);
+      assertThat(roundTrip(file)).as(subject).isEqualTo(file);
+    }
+  }
+
+  @Test
   void textThatLooksLikeANumberOrABooleanStaysText() {
     SymptomFile file = new SymptomFile("2308", "true", null, null, null,
         new ConnectionPath(null, "0x904", null), null, null, null, null, null, null, null, null);
