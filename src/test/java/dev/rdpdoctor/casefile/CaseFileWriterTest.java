@@ -59,7 +59,7 @@ class CaseFileWriterTest {
   @Test
   void aServersSubjectWithLineBreaksOrControlCharactersComesBackAsOneValue() {
     // YAML 1.1 takes NEL, LS and PS as line breaks: written plain, they would make new keys
-    for (String subject : List.of("CN=x\u2028rdp:\u2028  nla_required: true", "CN=x\u0085title: injected",
+    for (String subject : List.of("CN=x app:\u2028nable", "CN=x\u2028rdp:\u2028  nla_required: true", "CN=x\u0085title: injected",
         "CN=x\u2029y", "CN=bell\u0007", "CN=del\u007f", "O=a\nb: c")) {
       Certificate cert = new Certificate(false, subject, subject, List.of(subject), null, null, null, null, null,
           null, null, null);
