@@ -31,7 +31,7 @@ public final class YamlMapper {
   private YamlMapper() {}
 
   public static ObjectMapper yaml() {
-    YAMLFactory factory =
+    YAMLFactory factory = new FaithfulYamlFactory(
         YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(STREAM_LIMITS)
@@ -39,7 +39,7 @@ public final class YamlMapper {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .stringQuotingChecker(new QuotingChecker())
-            .build();
+            ); // not build(): that would make a plain YAMLFactory
     return configure(YAMLMapper.builder(factory).disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build());
   }
 

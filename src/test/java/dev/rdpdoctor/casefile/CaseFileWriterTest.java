@@ -60,7 +60,8 @@ class CaseFileWriterTest {
   void aServersSubjectWithLineBreaksOrControlCharactersComesBackAsOneValue() {
     // YAML 1.1 takes NEL, LS and PS as line breaks: written plain, they would make new keys
     for (String subject : List.of("CN=x app:\u2028nable", "CN=x\u2028rdp:\u2028  nla_required: true", "CN=x\u0085title: injected",
-        "CN=x\u2029y", "CN=bell\u0007", "CN=del\u007f", "O=a\nb: c")) {
+        "CN=x\u2029y", "CN=bell\u0007", "CN=del\u007f", "O=a\nb: c", "two\r\nlines\r\r", "a\nb\u2028c\n",
+        "first\n\u0085second")) {
       Certificate cert = new Certificate(false, subject, subject, List.of(subject), null, null, null, null, null,
           null, null, null);
       SymptomFile file = new SymptomFile(subject, null, LocalDate.of(2026, 11, 20),
