@@ -14,6 +14,7 @@ import dev.rdpdoctor.report.TextReport;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +77,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
       return batch(out, err);
     }
+    if (format == Format.jsonl) {
+      throw new ParameterException(spec.commandLine(), "--format jsonl is for many cases; --probe diagnoses one");
+    }
     Format format = this.format == null ? Format.text : this.format;
     KnowledgeBase knowledge = null;
     Diagnoser diagnoser = null;
@@ -88,7 +92,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (probeTarget == null && probeOptions.given()) {
       throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
     }
-    if (jsonl || format == Format.jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || java.nio.file.Files.isDirectory(f))) {
+    if (probeTarget != null && (jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || Files.isDirectory(f)))) {
       throw new ParameterException(spec.commandLine(), "--probe goes with symptom files, not with folders or JSON Lines");
     }
     ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));

@@ -10,6 +10,7 @@ import dev.rdpdoctor.probe.TestCertificates;
 import dev.rdpdoctor.probe.WindowsPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,17 @@ class DiagnoseProbeTest {
     JsonNode root = new ObjectMapper().readTree(run.out());
     assertThat(root.get("conflicts").isArray()).isTrue();
     assertThat(root.get("conflicts")).isEmpty();
+  }
+
+  @Test
+  void aProbeGoesWithSymptomFilesNotWithABatch() {
+    for (String[] cases : List.of(new String[] {"facts-samples"}, new String[] {"-"}, new String[] {"cases.jsonl"})) {
+      List<String> args = new java.util.ArrayList<>(List.of("diagnose", "--rules", RULES, "--probe", "127.0.0.1:9"));
+      args.addAll(List.of(cases));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      assertThat(run.err()).contains("--probe goes with symptom files, not with folders or JSON Lines");
+    }
   }
 
   @Test
