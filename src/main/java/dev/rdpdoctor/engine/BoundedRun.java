@@ -46,7 +46,7 @@ final class BoundedRun {
   /** Thread.stop works up to Java 19 and throws from Java 20 on. */
   private static final boolean CAN_STOP_THREADS = Runtime.version().feature() < 20;
 
-  private static <T> T onItsOwnThread(Callable<T> work, Duration limit, Runnable onTimeout) throws Throwable {
+  static <T> T onItsOwnThread(Callable<T> work, Duration limit, Runnable onTimeout) throws Throwable {
     FutureTask<T> task = new FutureTask<>(work);
     Thread worker = new Thread(task, "rules-session");
     worker.setDaemon(true);
