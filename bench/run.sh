@@ -6,7 +6,7 @@
 # run alternately with the tool so both see the same machine; the ratios are what to compare
 # across machines and runs, the times are what this machine gave today.
 #
-# Usage: bench/run.sh            (about 3 minutes on 2 cores)
+# Usage: bench/run.sh            (about 4 minutes on 2 cores)
 # Knobs: RUNS=10 (cold starts of each), CASES=200000 (batch), MEMORY_CASES=1000000,
 #        EDIT_RUNS=3, SAMPLE=facts-samples/cert-expired.yaml
 set -euo pipefail
