@@ -52,14 +52,12 @@ final class ConsultCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
-  @picocli.CommandLine.ParentCommand Main main;
-
   private Prompt prompt;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    prompt = new Prompt(new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8)), out);
+    prompt = new Prompt(new BufferedReader(new InputStreamReader(StandardStreams.in(), StandardCharsets.UTF_8)), out);
     CaseFileReader reader = new CaseFileReader();
     ObjectNode tree = YAML.createObjectNode();
     if (start != null) {

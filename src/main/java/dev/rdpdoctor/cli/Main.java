@@ -33,9 +33,6 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Where interactive commands read the user's answers. */
-  InputStream in = System.in;
-
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, probe, consult, explain or rules");
@@ -50,14 +47,16 @@ public final class Main implements Runnable {
     return run(args, System.in, out, err);
   }
 
-  /** Runs the command line with the given streams, {@code in} for cases read from stdin; returns the exit code. */
+  /**
+   * Runs the command line with the given streams, {@code in} for what commands read from stdin
+   * (cases, the consultation's answers); returns the exit code.
+   */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     StandardStreams.set(in, out, err == System.err);
     KnowledgePreload.startFor(args, e);
     Main main = new Main();
-    main.in = in;
     CommandLine cli = new CommandLine(main);
     cli.setOut(o);
     cli.setErr(e);
