@@ -12,6 +12,7 @@ import dev.rdpdoctor.batch.RedactedResults;
 import dev.rdpdoctor.batch.ResultFormat;
 import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.batch.TextReports;
+import dev.rdpdoctor.casefile.CaseFolders;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code diagnose} over many cases: files, folders of them, JSON Lines files and stdin, read in
@@ -116,10 +116,10 @@ final class DiagnoseBatch {
 
   /** Why a folder gives no cases, if it does not: it has no {@code *.yaml} files, or cannot be listed. */
   private static Optional<String> withoutCases(Path folder) {
-    try (Stream<Path> in = Files.list(folder)) {
-      return in.anyMatch(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
-          ? Optional.empty()
-          : Optional.of("is a folder with no symptom files (*.yaml) in it");
+    try {
+      return CaseFolders.filesIn(folder).isEmpty()
+          ? Optional.of("is a folder with no symptom files (*.yaml) in it")
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.of("cannot list the folder: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }

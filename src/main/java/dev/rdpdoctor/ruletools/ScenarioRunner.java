@@ -2,6 +2,7 @@ package dev.rdpdoctor.ruletools;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.CaseFolders;
 import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnoser;
@@ -12,9 +13,6 @@ import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.yaml.InvalidInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Runs samples against their {@code expect:} blocks, and measures what they cover. */
 public final class ScenarioRunner {
@@ -39,20 +36,7 @@ public final class ScenarioRunner {
 
   /** The samples among these paths: files as given, and the {@code *.yaml} directly in folders. */
   public static List<Path> samples(List<Path> paths) {
-    List<Path> out = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> files = Files.list(p)) {
-          files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
-              .sorted().forEach(out::add);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      } else {
-        out.add(p);
-      }
-    }
-    return out;
+    return CaseFolders.expand(paths);
   }
 
   public ScenarioResult run(Path sample) {
