@@ -83,6 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Format format = this.format == null ? Format.text : this.format;
     KnowledgeBase knowledge = null;
     Diagnoser diagnoser = null;
+    NextChecks nextChecks = null;
     CaseFileReader reader = new CaseFileReader();
     int exit = ExitCode.OK;
     boolean first = true;
@@ -113,12 +114,13 @@ final class DiagnoseCommand implements Callable<Integer> {
       if (diagnoser == null) {
         knowledge = rules.loadCompiled(err);
         diagnoser = new Diagnoser(knowledge);
+        nextChecks = new NextChecks(knowledge, diagnoser);
       }
       Diagnosis diagnosis;
       List<NextCheck> checks;
       try {
         diagnosis = diagnoser.diagnose(caseFile);
-        checks = new NextChecks(knowledge, diagnoser).of(caseFile, diagnosis);
+        checks = nextChecks.of(caseFile, diagnosis);
       } catch (InvalidInputException e) {
         // a rule failed on this case (it looped, threw or did not finish): say so, go on with the next
         e.errors().stream().map(InputError::format).forEach(err::println);

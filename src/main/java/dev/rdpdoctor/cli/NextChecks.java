@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
@@ -22,8 +23,12 @@ final class NextChecks {
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
-  /** Made when first needed: most diagnoses are clear, and a picker takes time to set up. */
+  /**
+   * Made when first needed, with the mapper that turns a case into the tree the picker varies:
+   * most diagnoses are clear, and both take time to set up.
+   */
   private QuestionPicker picker;
+  private ObjectMapper yaml;
 
   NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser) {
     this.knowledge = knowledge;
@@ -38,8 +43,9 @@ final class NextChecks {
     if (picker == null) {
       List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
       picker = new QuestionPicker(diagnoser, new CaseFileReader(), questions);
+      yaml = YamlMapper.yaml();
     }
-    ObjectNode tree = YamlMapper.yaml().valueToTree(caseFile.symptoms());
+    ObjectNode tree = yaml.valueToTree(caseFile.symptoms());
     tree.remove("expect");
     return picker.nextChecks(tree, COUNT).stream().map(o -> check(d, o)).toList();
   }
