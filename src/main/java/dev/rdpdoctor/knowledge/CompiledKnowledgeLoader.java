@@ -100,7 +100,7 @@ public final class CompiledKnowledgeLoader {
     }
     CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), Map.of(), compiled.modelClasses(), compiled.classFiles(),
         relativeRules(inspection.rules(), shownAs), List.copyOf(inspection.causes().values()),
-        List.copyOf(inspection.sources().values()), questions(inspection), codes(inspection));
+        List.copyOf(inspection.sources().values()), inspection.questions(), inspection.codes());
     KnowledgeBase knowledge;
     try {
       knowledge = assemble(k, shownAs, new ModelClassLoader(k.classFiles(), getClass().getClassLoader()));
@@ -128,14 +128,6 @@ public final class CompiledKnowledgeLoader {
             r.file().startsWith(prefix) ? r.file().substring(prefix.length()) : r.file(), r.line(),
             r.cause(), r.cf(), r.sources(), r.patterns(), r.consequence(), r.consequenceLine()))
         .toList();
-  }
-
-  static List<Question> questions(Inspection inspection) {
-    return inspection.questionCatalog().map(d -> d.value().questions()).orElse(List.of());
-  }
-
-  static List<CodeMeaning> codes(Inspection inspection) {
-    return inspection.codeCatalog().map(d -> d.value().codes()).orElse(List.of());
   }
 
   static KnowledgeBase assemble(CompiledKnowledge k, String shownAs, ClassLoader classes)

@@ -32,4 +32,14 @@ public record Inspection(
     drl = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(drl));
     errors = List.copyOf(errors);
   }
+
+  /** The consultation's questions; none without a {@code questions.yaml}. */
+  public List<Question> questions() {
+    return questionCatalog.map(d -> d.value().questions()).orElse(List.of());
+  }
+
+  /** What the dialog's codes mean; none without a {@code codes.yaml}. */
+  public List<CodeMeaning> codes() {
+    return codeCatalog.map(d -> d.value().codes()).orElse(List.of());
+  }
 }

@@ -80,7 +80,7 @@ public final class KnowledgeLoader {
     inspection.rules().forEach(r -> rules.put(r.key(), r));
     return new KnowledgeBase(inspection.origin(), kieBase, rules,
         inspection.causes(), inspection.sources(),
-        CompiledKnowledgeLoader.questions(inspection), CompiledKnowledgeLoader.codes(inspection));
+        inspection.questions(), inspection.codes());
   }
 
   /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
