@@ -68,17 +68,28 @@ public final class ResultLine implements ResultFormat {
 
   @Override
   public byte[] render(BatchOutcome outcome) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
-    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeFieldName(SCHEMA_FIELD);
-      g.writeString(SCHEMA_VALUE);
-      writeCase(g, outcome.item());
+    return line(outcome.item(), 4096, g -> {
       if (outcome instanceof BatchOutcome.Diagnosed d) {
         writeDiagnosis(g, d.diagnosis());
       } else {
         writeErrors(g, (BatchOutcome.Rejected) outcome);
       }
+    });
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** One line: the schema, the case, then {@code body}. */
+  private static byte[] line(BatchItem item, int sizeHint, Body body) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint);
+    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeFieldName(SCHEMA_FIELD);
+      g.writeString(SCHEMA_VALUE);
+      writeCase(g, item);
+      body.write(g);
       g.writeEndObject();
       g.writeRaw('\n');
     } catch (IOException e) {
@@ -87,7 +98,7 @@ public final class ResultLine implements ResultFormat {
     return bytes.toByteArray();
   }
 
-  static void writeCase(JsonGenerator g, BatchItem item) throws IOException {
+  private static void writeCase(JsonGenerator g, BatchItem item) throws IOException {
     g.writeFieldName(CASE);
     g.writeStartObject();
     g.writeFieldName(FILE);
@@ -197,19 +208,7 @@ public final class ResultLine implements ResultFormat {
 
   /** The error line for a case, in the form above: what other formats write for a bad line of JSON Lines. */
   static byte[] errorLine(BatchOutcome.Rejected r) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeFieldName(SCHEMA_FIELD);
-      g.writeString(SCHEMA_VALUE);
-      writeCase(g, r.item());
-      writeErrors(g, r);
-      g.writeEndObject();
-      g.writeRaw('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return line(r.item(), 512, g -> writeErrors(g, r));
   }
 
   /** A CF rounded to 4 places, as JSON: {@code 0.9424}, {@code -0.5}, {@code 0.0}. */
