@@ -28,7 +28,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   private final Map<RuleInfo, Integer> firingsPerRule = new IdentityHashMap<>();
   private final List<Firing> firings = new ArrayList<>();
   private int current;
-  /** The rule whose consequence is running, read by the thread that waits for the session. */
+  /** The rule whose consequence is running, read once the session is stopped, perhaps from another thread. */
   private volatile Rule running;
 
   TraceRecorder(RuleIndex rules, CaseFile caseFile) {
