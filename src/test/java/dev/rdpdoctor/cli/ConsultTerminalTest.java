@@ -3,6 +3,7 @@ package dev.rdpdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.rdpdoctor.NeedsSystemPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The consultation as a person uses it: in a real terminal (tmux), answers typed with
  * send-keys and the screen read with capture-pane. Needs tmux (CI installs it).
  */
+@NeedsSystemPackages
 class ConsultTerminalTest {
 
   private final String session = "rdp-doctor-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();

@@ -3,6 +3,7 @@ package dev.rdpdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.NeedsSystemPackages;
 import dev.rdpdoctor.probe.TestCertificates;
 import dev.rdpdoctor.probe.XrdpServer;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code diagnose --probe} against xrdp serving an expired certificate. */
+@NeedsSystemPackages
 class XrdpDiagnoseTest {
 
   @Test

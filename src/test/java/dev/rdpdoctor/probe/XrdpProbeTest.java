@@ -3,6 +3,7 @@ package dev.rdpdoctor.probe;
 import static dev.rdpdoctor.probe.Probes.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.NeedsSystemPackages;
 import dev.rdpdoctor.casefile.NegotiationFailure;
 import dev.rdpdoctor.casefile.NegotiationResult;
 import dev.rdpdoctor.casefile.Probe;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request, standard RDP security for everything on the RDP layer), the probe reports what it
  * selected.
  */
+@NeedsSystemPackages
 class XrdpProbeTest {
 
   private static TestCertificates.Issued expired;
