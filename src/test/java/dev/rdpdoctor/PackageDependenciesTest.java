@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ class PackageDependenciesTest {
 
   private static final Path SOURCES = Path.of("src/main/java/dev/rdpdoctor");
   private static final Pattern REFERENCE = Pattern.compile("dev\\.rdpdoctor\\.([a-z]+)\\.");
+  private static final Pattern LAYOUT_LINE = Pattern.compile("^  ([a-z]+)/ +(.+)$", Pattern.MULTILINE);
+  private static final Pattern MAY_USE = Pattern.compile("It may use: ([a-z, ]+)\\.|It may use no other package\\.");
 
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "yaml", Set.of(),
@@ -53,6 +56,32 @@ class PackageDependenciesTest {
         }
       }
       assertThat(ALLOWED.get(name)).as("packages %s may use", name).containsAll(used);
+    }
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsForAsTheReadmeDoesAndWhatItMayUse() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String layout = readme.substring(readme.indexOf("src/main/java/dev/rdpdoctor/"));
+    layout = layout.substring(0, layout.indexOf("```"));
+    Map<String, String> described = new TreeMap<>();
+    Matcher line = LAYOUT_LINE.matcher(layout);
+    while (line.find()) {
+      described.put(line.group(1), line.group(2).strip());
+    }
+    assertThat(described.keySet()).as("packages in the README's Layout").isEqualTo(new TreeSet<>(ALLOWED.keySet()));
+    for (String name : ALLOWED.keySet()) {
+      Path info = SOURCES.resolve(name).resolve("package-info.java");
+      assertThat(info).as("what package %s is for", name).exists();
+      String text = Files.readString(info).replaceAll("(?m)^\\s*/?\\*+/?", " ").replace("<p>", " ")
+          .replaceAll("\\s+", " ").strip();
+      String summary = described.get(name);
+      assertThat(text).as("package-info of %s", name)
+          .startsWith(Character.toUpperCase(summary.charAt(0)) + summary.substring(1) + ". ");
+      Matcher mayUse = MAY_USE.matcher(text);
+      assertThat(mayUse.find()).as("package-info of %s says what it may use", name).isTrue();
+      Set<String> said = mayUse.group(1) == null ? Set.of() : new TreeSet<>(List.of(mayUse.group(1).split(", ")));
+      assertThat(said).as("what package-info of %s says it may use", name).isEqualTo(new TreeSet<>(ALLOWED.get(name)));
     }
   }
 }

@@ -5,21 +5,21 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.JsonReport;
 import dev.rdpdoctor.report.NextCheck;
-import java.io.StringWriter;
+import dev.rdpdoctor.report.Outline;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The full diagnosis of {@code --format json}, one object per line. For a line of JSON Lines
- * its {@code case} also gives the line, and a bad line gets the error line of
- * {@link ResultLine}, so every line in has a line out.
+ * The full diagnosis of {@code --format json}, one object per line: for a case file the report
+ * as for one case file, on one line. For a line of JSON Lines its {@code case} also gives the
+ * line, and a bad line gets the error line of {@link ResultLine}, so every line in has a line out.
  */
 public final class DiagnosisJson implements ResultFormat {
 
   private final KnowledgeBase knowledge;
-  private final ThreadLocal<JsonReport> reports;
-
-  private final Function<Diagnosis, List<NextCheck>> checks;
+  private final JsonReport report = new JsonReport(false);
+  private final CaseReports files;
 
   /**
    * @param checks the next checks to suggest for a case file's diagnosis, as for one case file;
@@ -27,8 +27,7 @@ public final class DiagnosisJson implements ResultFormat {
    */
   public DiagnosisJson(KnowledgeBase knowledge, Function<Diagnosis, List<NextCheck>> checks) {
     this.knowledge = knowledge;
-    this.checks = checks;
-    this.reports = ThreadLocal.withInitial(() -> new JsonReport(this.knowledge, false));
+    this.files = new CaseReports(report, knowledge, checks);
   }
 
   @Override
@@ -37,16 +36,11 @@ public final class DiagnosisJson implements ResultFormat {
       return r.item() instanceof BatchItem.JsonLine ? ResultLine.errorLine(r) : null;
     }
     BatchOutcome.Diagnosed d = (BatchOutcome.Diagnosed) outcome;
-    JsonReport report = reports.get();
-    StringWriter out = new StringWriter(16 << 10);
-    if (d.item() instanceof BatchItem.JsonLine l) {
-      ObjectNode root = report.toJson(d.diagnosis());
-      ((ObjectNode) root.get("case")).put("line", l.line());
-      out.write(root.toString());
-      out.write(System.lineSeparator());
-    } else {
-      report.write(d.diagnosis(), checks.apply(d.diagnosis()), out);
+    if (!(d.item() instanceof BatchItem.JsonLine l)) {
+      return files.render(outcome);
     }
-    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ObjectNode root = report.toJson(Outline.of(d.diagnosis(), List.of(), knowledge));
+    ((ObjectNode) root.get("case")).put("line", l.line());
+    return (root + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -10,6 +10,7 @@ import dev.rdpdoctor.consult.Prompt;
 import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.Outline;
 import dev.rdpdoctor.report.TextReport;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.BufferedReader;
@@ -72,7 +73,7 @@ final class ConsultCommand implements Callable<Integer> {
     QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions);
     ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(prompt), out, maxQuestions).run(tree);
     out.println();
-    new TextReport(knowledge, false).write(result.diagnosis(), out);
+    new TextReport(false).write(Outline.of(result.diagnosis(), List.of(), knowledge), out);
     offerToSave(result, out);
     return ExitCode.OK;
   }

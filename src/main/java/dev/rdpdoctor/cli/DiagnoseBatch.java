@@ -3,6 +3,7 @@ package dev.rdpdoctor.cli;
 import dev.rdpdoctor.batch.BatchRunner;
 import dev.rdpdoctor.batch.BatchSummary;
 import dev.rdpdoctor.batch.CaseFiles;
+import dev.rdpdoctor.batch.CaseReports;
 import dev.rdpdoctor.batch.CaseSource;
 import dev.rdpdoctor.batch.CaseSources;
 import dev.rdpdoctor.batch.DiagnosisJson;
@@ -11,7 +12,6 @@ import dev.rdpdoctor.batch.Progress;
 import dev.rdpdoctor.batch.RedactedResults;
 import dev.rdpdoctor.batch.ResultFormat;
 import dev.rdpdoctor.batch.ResultLine;
-import dev.rdpdoctor.batch.TextReports;
 import dev.rdpdoctor.casefile.CaseFolders;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
@@ -60,7 +60,7 @@ final class DiagnoseBatch {
   }
 
   /** @param redact each case's output redacted on its own ({@link RedactedResults}) */
-  int run(KnowledgeBase knowledge, DiagnoseCommand.Format format, boolean explain, boolean redact, int threads,
+  int run(KnowledgeBase knowledge, Format format, boolean explain, boolean redact, int threads,
       PrintWriter out, PrintWriter err) {
     List<CaseSource> sources = new ArrayList<>();
     List<Path> files = new ArrayList<>();
@@ -133,15 +133,14 @@ final class DiagnoseBatch {
     return new JsonLines(in, p.toString());
   }
 
-  private static ResultFormat resultFormat(KnowledgeBase knowledge, Diagnoser diagnoser, DiagnoseCommand.Format format,
+  private static ResultFormat resultFormat(KnowledgeBase knowledge, Diagnoser diagnoser, Format format,
       boolean explain) {
     ThreadLocal<NextChecks> nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser));
     Function<Diagnosis, List<NextCheck>> checks = d -> nextChecks.get().of(d.caseFile(), d);
     return switch (format) {
-      case text -> new TextReports(knowledge, explain, checks);
-      case json -> new DiagnosisJson(knowledge, checks);
       case jsonl -> new ResultLine(knowledge);
-      case markdown, html -> throw new IllegalArgumentException("--format " + format + " is for one case file");
+      case json -> new DiagnosisJson(knowledge, checks);
+      default -> new CaseReports(format.report(explain, false), knowledge, checks);
     };
   }
 }

@@ -6,11 +6,9 @@ import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.report.HtmlReport;
-import dev.rdpdoctor.report.JsonReport;
-import dev.rdpdoctor.report.MarkdownReport;
 import dev.rdpdoctor.report.NextCheck;
-import dev.rdpdoctor.report.TextReport;
+import dev.rdpdoctor.report.Outline;
+import dev.rdpdoctor.report.Report;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.PrintWriter;
@@ -38,8 +36,6 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   private static final String NOTHING_TO_DIAGNOSE = "give a symptom file to diagnose, or --probe HOST;"
       + " for many cases a folder of them, a .jsonl file, or - for JSON Lines on stdin";
-
-  enum Format { text, json, markdown, html, jsonl }
 
   @Spec CommandSpec spec;
 
@@ -101,6 +97,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       redact.releaseProgress(err, probed.symptoms());
     }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
+    Report report = format.report(explain, inputs.size() == 1);
     for (Path file : inputs) {
       CaseFile caseFile;
       try {
@@ -129,24 +126,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         continue;
       }
       boolean separate = !first;
-      Diagnosis found = diagnosis;
-      List<NextCheck> next = checks;
-      KnowledgeBase kb = knowledge;
+      Outline outline = Outline.of(diagnosis, checks, knowledge);
       redact.print(out, caseFile.source(), caseFile.symptoms(), to -> {
-        if (format == Format.json) {
-          new JsonReport(kb, inputs.size() == 1).write(found, next, to);
-        } else if (format == Format.markdown) {
-          new MarkdownReport(kb).write(found, next, to);
-        } else if (format == Format.html) {
-          new HtmlReport(kb).write(found, next, to);
-        } else {
-          if (separate) {
-            to.println();
-            to.println("----------------------------------------------------------------------");
-            to.println();
-          }
-          new TextReport(kb, explain).write(found, next, to);
+        if (separate) {
+          to.print(report.separator());
         }
+        report.write(outline, to);
       });
       first = false;
     }
@@ -164,7 +149,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     DiagnoseBatch batch = new DiagnoseBatch(files, jsonl);
     Format chosen = format != null ? format : batch.readsJsonLines() ? Format.jsonl : Format.text;
-    if (chosen == Format.markdown || chosen == Format.html) {
+    if (!chosen.manyCases()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--format " + chosen + " makes the report of one case: give one symptom file");
     }

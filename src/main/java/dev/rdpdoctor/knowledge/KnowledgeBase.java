@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.kie.api.KieBase;
 
@@ -55,5 +56,14 @@ public record KnowledgeBase(
 
   public Optional<Source> source(String id) {
     return Optional.ofNullable(sources.get(id));
+  }
+
+  /**
+   * Whether only unofficial sources claim what these rules say: every source they cite that the
+   * catalog knows is of low reliability (true when they cite none).
+   */
+  public boolean onlyUnofficial(Collection<RuleInfo> rules) {
+    return rules.stream().flatMap(r -> r.sources().stream()).map(sources::get).filter(Objects::nonNull)
+        .allMatch(s -> s.reliability() == Reliability.LOW);
   }
 }

@@ -1,16 +1,13 @@
 package dev.rdpdoctor.report;
 
-import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
 import dev.rdpdoctor.engine.WhyNot;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.knowledge.Reliability;
-import dev.rdpdoctor.knowledge.Source;
+import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.yaml.Spelled;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,71 +29,72 @@ public final class ExplainReport {
 
   /** How, why not and why this fix; with {@code cause} only for that cause. */
   public void write(Diagnosis d, Optional<String> cause, PrintWriter out) {
-    out.println("Explanation for " + d.caseFile().source());
-    List<CauseAssessment> ranked = d.ranked().stream().filter(a -> cause.map(a.cause().id()::equals).orElse(true)).toList();
+    Outline o = Outline.of(d, List.of(), knowledge);
+    out.println("Explanation for " + o.header().source());
+    List<Outline.Cause> ranked = o.ranked().stream().filter(a -> cause.map(a.id()::equals).orElse(true)).toList();
     if (!ranked.isEmpty()) {
       out.println();
       out.println("HOW each cause got its rank");
-      for (CauseAssessment a : ranked) {
+      for (Outline.Cause a : ranked) {
         out.println();
-        out.println("  #" + (d.ranked().indexOf(a) + 1) + " " + a.cause().id() + "  CF " + CfArithmetic.cf(a.cf())
-            + "  " + a.cause().title());
-        writeEvidence(d, a, out);
+        out.println("  #" + a.rank() + " " + a.id() + "  CF " + CfArithmetic.cf(a.cf()) + "  " + a.title());
+        writeEvidence(o, a, out);
       }
     }
     List<Cause> unranked = knowledge.causes().values().stream()
-        .filter(c -> d.ranked().stream().noneMatch(a -> a.cause().id().equals(c.id())))
+        .filter(c -> o.ranked().stream().noneMatch(a -> a.id().equals(c.id())))
         .filter(c -> cause.map(c.id()::equals).orElse(true))
         .toList();
     if (!unranked.isEmpty()) {
       out.println();
       out.println("WHY NOT the other causes");
       for (Cause c : unranked) {
-        writeWhyNot(d, c, out);
+        writeWhyNot(d, o, c, out);
       }
     }
     if (!ranked.isEmpty()) {
       out.println();
       out.println("WHY THIS FIX: the plan, in the order to try it");
-      writePlan(d, ranked, out);
+      writePlan(ranked, out);
     }
     out.flush();
   }
 
   /** The evidence for and against one cause, each firing's chain of facts and findings. */
-  void writeEvidence(Diagnosis d, CauseAssessment a, PrintWriter out) {
-    for (Evidence e : a.evidence()) {
-      out.println("    " + signed(e.cf()) + "  " + e.rule().id() + " \"" + e.rule().name() + "\"  "
-          + e.rule().location() + (unofficial(e.rule().sources()) ? "  (unofficial sources only)" : ""));
+  static void writeEvidence(Outline o, Outline.Cause a, PrintWriter out) {
+    for (Outline.Evidence e : a.evidence()) {
+      RuleInfo r = e.rule().info();
+      out.println("    " + signed(e.cf()) + "  " + r.id() + " \"" + r.name() + "\"  "
+          + r.location() + (e.rule().onlyUnofficial() ? "  (unofficial sources only)" : ""));
       for (Firing f : e.firings()) {
-        writeFiring(d, f, out, "           ");
+        writeFiring(o, f, out, "           ");
       }
       out.println("           sources: " + sources(e.rule().sources()));
     }
-    out.println("    " + CfArithmetic.explain(a));
+    out.println("    " + a.arithmetic());
   }
 
-  private void writeFiring(Diagnosis d, Firing f, PrintWriter out, String indent) {
+  private static void writeFiring(Outline o, Firing f, PrintWriter out, String indent) {
     for (MatchedFact m : f.facts()) {
       out.println(indent + "matched " + m.path() + " = " + m.value()
           + m.line().map(l -> "  (line " + l + ")").orElse("")
           + m.derivation().map(s -> "  (worked out: " + s + ")").orElse(""));
     }
     for (int premise : f.premises()) {
-      Firing p = d.firing(premise);
+      Firing p = o.firing(premise);
       out.println(indent + "used the finding of " + p.rule().id() + " \"" + p.rule().name() + "\"  " + p.rule().location());
-      writeFiring(d, p, out, indent + "  ");
+      writeFiring(o, p, out, indent + "  ");
     }
   }
 
-  private void writeWhyNot(Diagnosis d, Cause c, PrintWriter out) {
-    Optional<CauseAssessment> ruledOut = d.ruledOut().stream().filter(a -> a.cause().id().equals(c.id())).findFirst();
+  private void writeWhyNot(Diagnosis d, Outline o, Cause c, PrintWriter out) {
+    Optional<Outline.Cause> ruledOut = o.ruledOut().stream().filter(a -> a.id().equals(c.id())).findFirst();
     out.println();
     out.println("  " + c.id() + "  " + ruledOut.map(a -> "ruled out, CF " + CfArithmetic.cf(a.cf())).orElse("no evidence either way")
         + "  " + c.title());
     ruledOut.ifPresent(a -> {
       out.println("    The evidence against it:");
-      writeEvidence(d, a, out);
+      writeEvidence(o, a, out);
     });
     List<WhyNot.MissedRule> missed = new WhyNot(knowledge).explain(d, c.id());
     if (missed.isEmpty()) {
@@ -117,15 +115,15 @@ public final class ExplainReport {
     }
   }
 
-  private void writePlan(Diagnosis d, List<CauseAssessment> ranked, PrintWriter out) {
+  private static void writePlan(List<Outline.Cause> ranked, PrintWriter out) {
     int step = 1;
-    for (CauseAssessment a : ranked) {
-      List<Fix> fixes = a.cause().fixesInSafeOrder();
+    for (Outline.Cause a : ranked) {
+      List<Fix> fixes = a.fixes();
       for (int i = 0; i < fixes.size(); i++) {
         Fix f = fixes.get(i);
         out.println();
         out.println("  " + step++ + ". " + f.title() + "  [" + f.id() + "]");
-        out.println("     For cause #" + (d.ranked().indexOf(a) + 1) + " " + a.cause().id() + " (CF " + CfArithmetic.cf(a.cf())
+        out.println("     For cause #" + a.rank() + " " + a.id() + " (CF " + CfArithmetic.cf(a.cf())
             + "), its fix " + (i + 1) + " of " + fixes.size() + ": risk " + Spelled.spelling(f.risk())
             + (f.isTestOnly() ? ", test only" : "") + ", restart " + Spelled.spelling(f.restart()) + ".");
         out.println("     " + placement(fixes, i));
@@ -157,18 +155,13 @@ public final class ExplainReport {
     return "After " + before.id() + " because it disrupts more (restart " + Spelled.spelling(f.restart()) + ") or is listed later.";
   }
 
-  private String sources(List<String> ids) {
-    if (ids.isEmpty()) {
+  private static String sources(List<Outline.Cited> cited) {
+    if (cited.isEmpty()) {
       return "none cited";
     }
-    return ids.stream()
-        .map(id -> knowledge.source(id).map(s -> id + " (" + Spelled.spelling(s.reliability()) + ")").orElse(id))
+    return cited.stream()
+        .map(c -> c.source().map(s -> c.id() + " (" + Spelled.spelling(s.reliability()) + ")").orElse(c.id()))
         .collect(Collectors.joining(", "));
-  }
-
-  boolean unofficial(List<String> sourceIds) {
-    return sourceIds.stream().map(knowledge::source).flatMap(Optional::stream)
-        .map(Source::reliability).allMatch(r -> r == Reliability.LOW);
   }
 
   private static String signed(double cf) {

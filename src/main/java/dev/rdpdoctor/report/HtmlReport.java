@@ -1,27 +1,22 @@
 package dev.rdpdoctor.report;
 
-import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.engine.CauseAssessment;
-import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.engine.Evidence;
+import dev.rdpdoctor.casefile.Conflict;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
-import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
-import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.Restart;
 import dev.rdpdoctor.knowledge.Risk;
+import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;
 import dev.rdpdoctor.yaml.Spelled;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A self-contained HTML report (one file, no external assets): ranked causes with CF bars, fix
  * steps with risk badges and rollbacks, collapsible traces, sources with reliability and links.
  */
-public final class HtmlReport {
+public final class HtmlReport implements Report {
 
   private static final String STYLE = """
       body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:980px;margin:2rem auto;padding:0 1rem;background:#f6f7f9}
@@ -52,90 +47,92 @@ public final class HtmlReport {
       footer{color:#5a6272;font-size:.85rem;margin:2rem 0}
       """;
 
-  private final KnowledgeBase knowledge;
-
-  public HtmlReport(KnowledgeBase knowledge) {
-    this.knowledge = knowledge;
-  }
-
-  public void write(Diagnosis d, List<NextCheck> checks, PrintWriter out) {
-    CaseFile c = d.caseFile();
-    String title = c.symptoms().title() == null ? "rdp-doctor diagnosis" : c.symptoms().title();
+  @Override
+  public void write(Outline o, PrintWriter out) {
+    Outline.Header h = o.header();
+    String title = h.title() == null ? "rdp-doctor diagnosis" : h.title();
     out.println("<!DOCTYPE html>");
     out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     out.println("<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body>");
-    out.println("<header><h1>" + esc(title) + "</h1><p class=\"meta\">Case <code>" + esc(c.source()) + "</code> &middot; observed "
-        + c.observed() + "</p><ul class=\"meta codes\"><li>error " + esc(Codes.both(c.error().code()))
-        + knowledge.meaning(CodeMeaning.Kind.DISCONNECT, c.error().code()).map(m -> ": " + esc(m.means())).orElse("")
-        + "</li><li>extended " + esc(Codes.both(c.error().extended()))
-        + knowledge.meaning(CodeMeaning.Kind.EXTENDED, c.error().extended()).map(m -> ": " + esc(m.means())).orElse("")
+    out.println("<header><h1>" + esc(title) + "</h1><p class=\"meta\">Case <code>" + esc(h.source()) + "</code> &middot; observed "
+        + h.observed() + "</p><ul class=\"meta codes\"><li>error " + code(h.error()) + "</li><li>extended " + code(h.extended())
         + "</li></ul></header>");
     out.println("<main>");
-    if (!c.conflicts().isEmpty()) {
-      out.println("<section id=\"conflicts\" class=\"warn\"><p>The probe saw something else than the file says; the file's statements were used:</p><ul>");
-      c.conflicts().forEach(x -> out.println("<li><span class=\"path\">" + esc(x.path()) + "</span>: the file says <code>"
-          + esc(x.stated()) + "</code>, the probe saw <code>" + esc(x.probed()) + "</code></li>"));
-      out.println("</ul></section>");
-    }
+    writeConflicts(o.conflicts(), out);
     out.println("<section id=\"ranked\"><h2>Likely causes</h2>");
-    if (d.ranked().isEmpty()) {
+    if (o.ranked().isEmpty()) {
       out.println("<p>No cause is supported by the facts given.</p>");
     }
-    for (int i = 0; i < d.ranked().size(); i++) {
-      writeCause(d, d.ranked().get(i), i + 1, i == 0, out);
-    }
+    o.ranked().forEach(a -> writeCause(a, out));
     out.println("</section>");
-    if (!checks.isEmpty()) {
-      out.println("<section id=\"next-checks\"><h2>Next checks</h2><p>The evidence is thin; these checks would best separate the leading causes, cheapest first.</p><ol>");
-      for (NextCheck check : checks) {
-        out.println("<li>" + esc(check.ask()) + " <span class=\"badge cost\">" + Spelled.spelling(check.cost()) + " cost</span>"
-            + (check.how() == null ? "" : "<br><small>How: " + esc(check.how()) + "</small>")
-            + "<br><small>Separates: " + esc(String.join(", ", check.separates())) + "</small></li>");
-      }
-      out.println("</ol></section>");
-    }
-    if (!d.ruledOut().isEmpty()) {
+    writeChecks(o.nextChecks(), out);
+    if (!o.ruledOut().isEmpty()) {
       out.println("<section id=\"ruled-out\"><h2>Ruled out by the evidence</h2>");
-      for (CauseAssessment a : d.ruledOut()) {
-        writeCause(d, a, 0, false, out);
-      }
+      o.ruledOut().forEach(a -> writeCause(a, out));
       out.println("</section>");
     }
-    writeSources(d, out);
-    out.println("</main><footer>rdp-doctor &middot; knowledge base <code>" + esc(d.knowledgeOrigin()) + "</code></footer>");
+    writeSources(o.sources(), out);
+    out.println("</main><footer>rdp-doctor &middot; knowledge base <code>" + esc(o.knowledge()) + "</code></footer>");
     out.println("</body></html>");
     out.flush();
   }
 
-  private void writeCause(Diagnosis d, CauseAssessment a, int rank, boolean top, PrintWriter out) {
-    boolean against = a.cf() <= 0;
-    out.println("<article class=\"cause" + (top ? " top" : "") + "\" id=\"cause-" + esc(a.cause().id()) + "\" data-cf=\""
+  private static void writeConflicts(List<Conflict> conflicts, PrintWriter out) {
+    if (conflicts.isEmpty()) {
+      return;
+    }
+    out.println("<section id=\"conflicts\" class=\"warn\"><p>The probe saw something else than the file says; the file's statements were used:</p><ul>");
+    conflicts.forEach(x -> out.println("<li><span class=\"path\">" + esc(x.path()) + "</span>: the file says <code>"
+        + esc(x.stated()) + "</code>, the probe saw <code>" + esc(x.probed()) + "</code></li>"));
+    out.println("</ul></section>");
+  }
+
+  private static void writeChecks(List<NextCheck> checks, PrintWriter out) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.println("<section id=\"next-checks\"><h2>Next checks</h2><p>The evidence is thin; these checks would best separate the leading causes, cheapest first.</p><ol>");
+    for (NextCheck check : checks) {
+      out.println("<li>" + esc(check.ask()) + " <span class=\"badge cost\">" + Spelled.spelling(check.cost()) + " cost</span>"
+          + (check.how() == null ? "" : "<br><small>How: " + esc(check.how()) + "</small>")
+          + "<br><small>Separates: " + esc(String.join(", ", check.separates())) + "</small></li>");
+    }
+    out.println("</ol></section>");
+  }
+
+  /** A likely cause (the first of them with all its fixes) or one ruled out, with its trace. */
+  private static void writeCause(Outline.Cause a, PrintWriter out) {
+    boolean top = a.rank() == 1;
+    out.println("<article class=\"cause" + (top ? " top" : "") + "\" id=\"cause-" + esc(a.id()) + "\" data-cf=\""
         + CfArithmetic.cf(a.cf()) + "\">");
-    out.println("<div class=\"head\"><h3>" + (rank > 0 ? rank + ". " : "") + esc(a.cause().title())
-        + " <span class=\"id\">" + esc(a.cause().id()) + "</span></h3>");
+    out.println("<div class=\"head\"><h3>" + (a.ruledOut() ? "" : a.rank() + ". ") + esc(a.title())
+        + " <span class=\"id\">" + esc(a.id()) + "</span></h3>");
     // the bar shows the CF as printed beside it
     int width = (int) Math.round(Math.abs(Double.parseDouble(CfArithmetic.cf(a.cf()))) * 100);
-    out.println("<div class=\"cf\" title=\"certainty factor\"><div class=\"bar" + (against ? " against" : "")
+    out.println("<div class=\"cf\" title=\"certainty factor\"><div class=\"bar" + (a.ruledOut() ? " against" : "")
         + "\"><span style=\"width:" + width + "%\"></span></div><span class=\"cfv\">" + CfArithmetic.cf(a.cf()) + "</span></div></div>");
-    if (!against && new ExplainReport(knowledge).unofficial(a.evidenceFor().stream().flatMap(e -> e.rule().sources().stream()).toList())) {
+    if (a.onlyUnofficial()) {
       out.println("<p class=\"warn\">Only unofficial sources claim the evidence for this cause.</p>");
     }
-    if (!against) {
-      List<Fix> fixes = a.cause().fixesInSafeOrder();
-      for (int i = 0; i < fixes.size(); i++) {
-        if (top || i == 0) {
-          writeFix(fixes.get(i), i == 0 ? "Fix first" : "Then, if needed", out);
-        }
-      }
-      if (!top && fixes.size() > 1) {
-        out.println("<p><small>" + (fixes.size() - 1) + " more fix(es) in the order to try them: "
-            + esc(String.join(", ", fixes.subList(1, fixes.size()).stream().map(Fix::id).toList())) + "</small></p>");
+    if (!a.ruledOut()) {
+      a.firstFix().ifPresent(f -> writeFix(f, "Fix first", out));
+      if (top) {
+        a.laterFixes().forEach(f -> writeFix(f, "Then, if needed", out));
+      } else if (!a.laterFixes().isEmpty()) {
+        out.println("<p><small>" + a.laterFixes().size() + " more fix(es) in the order to try them: "
+            + esc(String.join(", ", a.laterFixes().stream().map(Fix::id).toList())) + "</small></p>");
       }
     }
+    writeTrace(a, out);
+    out.println("</article>");
+  }
+
+  private static void writeTrace(Outline.Cause a, PrintWriter out) {
     out.println("<details class=\"trace\"><summary>How: the evidence and its arithmetic</summary>");
-    for (Evidence e : a.evidence()) {
+    for (Outline.Evidence e : a.evidence()) {
+      RuleInfo r = e.rule().info();
       out.println("<div class=\"ev\"><strong>" + (e.cf() > 0 ? "+" : "") + CfArithmetic.cf(e.cf()) + "</strong> "
-          + "<code>" + esc(e.rule().id()) + "</code> " + esc(e.rule().name()) + " <span class=\"path\">" + esc(e.rule().location()) + "</span>");
+          + "<code>" + esc(r.id()) + "</code> " + esc(r.name()) + " <span class=\"path\">" + esc(r.location()) + "</span>");
       out.println("<ul class=\"facts\">");
       for (Firing f : e.firings()) {
         for (MatchedFact m : f.facts()) {
@@ -145,21 +142,20 @@ public final class HtmlReport {
         }
       }
       out.println("</ul><div>Sources: ");
-      for (String id : e.rule().sources()) {
-        out.println(sourceBadge(id));
+      for (Outline.Cited c : e.rule().sources()) {
+        out.println(sourceBadge(c));
       }
       out.println("</div></div>");
     }
-    out.println("<p><code>" + esc(CfArithmetic.explain(a)) + "</code></p></details>");
-    out.println("</article>");
+    out.println("<p><code>" + esc(a.arithmetic()) + "</code></p></details>");
   }
 
-  private void writeFix(Fix f, String heading, PrintWriter out) {
+  private static void writeFix(Fix f, String heading, PrintWriter out) {
     String risk = Spelled.spelling(f.risk());
     out.println("<div class=\"fix\" id=\"fix-" + esc(f.id()) + "\"><p><strong>" + heading + ":</strong> " + esc(f.title())
         + " <span class=\"badge risk-" + risk + "\">risk " + risk + "</span>"
         + (f.isTestOnly() ? " <span class=\"badge risk-high\">test only</span>" : "")
-        + (f.restart() == dev.rdpdoctor.knowledge.Restart.NONE ? "" : " <span class=\"badge\">restart: " + Spelled.spelling(f.restart()) + "</span>")
+        + (f.restart() == Restart.NONE ? "" : " <span class=\"badge\">restart: " + Spelled.spelling(f.restart()) + "</span>")
         + "</p><ol>");
     for (String step : f.steps()) {
       out.println("<li>" + esc(step) + "</li>");
@@ -172,27 +168,28 @@ public final class HtmlReport {
     }
   }
 
-  private void writeSources(Diagnosis d, PrintWriter out) {
-    Set<String> cited = new LinkedHashSet<>();
-    java.util.stream.Stream.concat(d.ranked().stream(), d.ruledOut().stream())
-        .forEach(a -> a.evidence().forEach(e -> cited.addAll(e.rule().sources())));
+  private static void writeSources(List<Outline.Cited> cited, PrintWriter out) {
     if (cited.isEmpty()) {
       return;
     }
     out.println("<section id=\"sources\"><h2>Sources</h2><table><thead><tr><th>source</th><th>reliability</th><th>title</th></tr></thead><tbody>");
-    for (String id : cited) {
-      knowledge.source(id).ifPresent(s -> out.println("<tr><td><code>" + esc(id) + "</code></td><td>"
+    for (Outline.Cited c : cited) {
+      c.source().ifPresent(s -> out.println("<tr><td><code>" + esc(c.id()) + "</code></td><td>"
           + "<span class=\"badge rel-" + Spelled.spelling(s.reliability()) + "\">" + Spelled.spelling(s.reliability()) + "</span></td><td>"
           + link(s) + "</td></tr>"));
     }
     out.println("</tbody></table></section>");
   }
 
-  private String sourceBadge(String id) {
-    return knowledge.source(id)
+  private static String sourceBadge(Outline.Cited c) {
+    return c.source()
         .map(s -> "<span class=\"badge rel-" + Spelled.spelling(s.reliability()) + "\" title=\"" + esc(s.title()) + "\">"
-            + esc(id) + "</span>")
-        .orElse("<span class=\"badge\">" + esc(id) + "</span>");
+            + esc(c.id()) + "</span>")
+        .orElse("<span class=\"badge\">" + esc(c.id()) + "</span>");
+  }
+
+  private static String code(Outline.Code code) {
+    return esc(Codes.both(code.value())) + code.meaning().map(m -> ": " + esc(m)).orElse("");
   }
 
   private static String link(Source s) {

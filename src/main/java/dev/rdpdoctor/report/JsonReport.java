@@ -1,117 +1,105 @@
 package dev.rdpdoctor.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.engine.CauseAssessment;
-import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.engine.Evidence;
-import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.Finding;
+import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
-import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
-import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.yaml.Spelled;
 import dev.rdpdoctor.yaml.YamlMapper;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.List;
 
 /**
  * The diagnosis as JSON, for scripts. The shape is documented in docs/json-output.md and
  * versioned by its {@code schema} field; fields are added, never renamed or removed, within a
  * version.
  */
-public final class JsonReport {
+public final class JsonReport implements Report {
 
   public static final String SCHEMA = "rdp-doctor/diagnosis/1";
 
   private final ObjectMapper json = YamlMapper.json();
-  private final KnowledgeBase knowledge;
   private final boolean pretty;
 
-  public JsonReport(KnowledgeBase knowledge, boolean pretty) {
-    this.knowledge = knowledge;
+  /** @param pretty indented, for one case alone; otherwise one line, for one case of many */
+  public JsonReport(boolean pretty) {
     this.pretty = pretty;
   }
 
-  public void write(Diagnosis d, Writer out) {
-    write(d, List.of(), out);
-  }
-
-  public void write(Diagnosis d, List<NextCheck> checks, Writer out) {
+  @Override
+  public void write(Outline o, PrintWriter out) {
+    ObjectNode root = toJson(o);
+    ArrayNode next = root.putArray("next_checks");
+    for (NextCheck c : o.nextChecks()) {
+      ObjectNode n = next.addObject();
+      n.put("ask", c.ask());
+      n.put("how", c.how());
+      n.put("cost", Spelled.spelling(c.cost()));
+      ArrayNode sep = n.putArray("separates");
+      c.separates().forEach(sep::add);
+    }
     try {
-      ObjectNode root = toJson(d);
-      ArrayNode next = root.putArray("next_checks");
-      for (NextCheck c : checks) {
-        ObjectNode n = next.addObject();
-        n.put("ask", c.ask());
-        n.put("how", c.how());
-        n.put("cost", Spelled.spelling(c.cost()));
-        ArrayNode sep = n.putArray("separates");
-        c.separates().forEach(sep::add);
-      }
-      out.write(pretty ? json.writerWithDefaultPrettyPrinter().writeValueAsString(root)
-          : json.writeValueAsString(root));
-      out.write(System.lineSeparator());
-      out.flush();
-    } catch (IOException e) {
+      out.write(pretty ? json.writerWithDefaultPrettyPrinter().writeValueAsString(root) : json.writeValueAsString(root));
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    out.write(System.lineSeparator());
+    out.flush();
   }
 
-  public ObjectNode toJson(Diagnosis d) {
+  /** The report without its next checks: the case, the ranking and the trace. */
+  public ObjectNode toJson(Outline o) {
     ObjectNode root = json.createObjectNode();
     root.put("schema", SCHEMA);
-    CaseFile c = d.caseFile();
+    Outline.Header h = o.header();
     ObjectNode kase = root.putObject("case");
-    kase.put("file", c.source());
-    kase.put("title", c.symptoms().title());
-    kase.put("observed", c.observed().toString());
-    kase.put("error_code", c.error().code() == null ? null : Codes.hex(c.error().code()));
-    kase.put("extended_code", c.error().extended() == null ? null : Codes.hex(c.error().extended()));
-    kase.put("error_meaning", knowledge.meaning(CodeMeaning.Kind.DISCONNECT, c.error().code()).map(CodeMeaning::means).orElse(null));
-    kase.put("extended_meaning", knowledge.meaning(CodeMeaning.Kind.EXTENDED, c.error().extended()).map(CodeMeaning::means).orElse(null));
+    kase.put("file", h.source());
+    kase.put("title", h.title());
+    kase.put("observed", h.observed().toString());
+    kase.put("error_code", h.error().value() == null ? null : Codes.hex(h.error().value()));
+    kase.put("extended_code", h.extended().value() == null ? null : Codes.hex(h.extended().value()));
+    kase.put("error_meaning", h.error().meaning().orElse(null));
+    kase.put("extended_meaning", h.extended().meaning().orElse(null));
     ArrayNode conflicts = root.putArray("conflicts");
-    c.conflicts().forEach(conflict -> conflicts.addObject()
+    o.conflicts().forEach(conflict -> conflicts.addObject()
         .put("path", conflict.path())
         .put("stated", conflict.stated())
         .put("probed", conflict.probed()));
-    root.put("knowledge", d.knowledgeOrigin());
-    root.put("top", d.top().map(a -> a.cause().id()).orElse(null));
+    root.put("knowledge", o.knowledge());
+    root.put("top", o.ranked().isEmpty() ? null : o.ranked().get(0).id());
     ArrayNode ranked = root.putArray("ranked");
-    for (int i = 0; i < d.ranked().size(); i++) {
-      ObjectNode node = assessment(d.ranked().get(i));
-      node.put("rank", i + 1);
-      ranked.add(node);
-    }
+    o.ranked().forEach(a -> ranked.add(assessment(a)));
     ArrayNode ruledOut = root.putArray("ruled_out");
-    d.ruledOut().forEach(a -> ruledOut.add(assessment(a)));
+    o.ruledOut().forEach(a -> ruledOut.add(assessment(a)));
     ArrayNode firings = root.putArray("firings");
-    d.firings().forEach(f -> firings.add(firing(f)));
+    o.trace().forEach(step -> firings.add(firing(step)));
     return root;
   }
 
-  private ObjectNode assessment(CauseAssessment a) {
+  private ObjectNode assessment(Outline.Cause a) {
     ObjectNode node = json.createObjectNode();
-    node.put("cause", a.cause().id());
-    node.put("title", a.cause().title());
+    node.put("cause", a.id());
+    node.put("title", a.title());
     node.put("cf", round(a.cf()));
     node.put("supporting", round(a.supporting()));
     node.put("opposing", round(a.opposing()));
     ArrayNode fixes = node.putArray("fixes");
-    a.cause().fixesInSafeOrder().forEach(f -> fixes.add(fix(f)));
+    a.fixes().forEach(f -> fixes.add(fix(f)));
     ArrayNode evidence = node.putArray("evidence");
-    for (Evidence e : a.evidence()) {
+    for (Outline.Evidence e : a.evidence()) {
       ObjectNode ev = rule(e.rule());
       ev.put("cf", e.cf());
       ArrayNode seq = ev.putArray("firings");
       e.firings().forEach(f -> seq.add(f.sequence()));
       evidence.add(ev);
+    }
+    if (!a.ruledOut()) {
+      node.put("rank", a.rank());
     }
     return node;
   }
@@ -133,17 +121,18 @@ public final class JsonReport {
     return node;
   }
 
-  private ObjectNode rule(RuleInfo r) {
+  private ObjectNode rule(Outline.Rule rule) {
+    RuleInfo r = rule.info();
     ObjectNode node = json.createObjectNode();
     node.put("rule", r.id());
     node.put("name", r.name());
     node.put("file", r.file());
     node.put("line", r.line());
     ArrayNode sources = node.putArray("sources");
-    for (String id : r.sources()) {
+    for (Outline.Cited c : rule.sources()) {
       ObjectNode s = sources.addObject();
-      s.put("id", id);
-      knowledge.source(id).ifPresent(src -> {
+      s.put("id", c.id());
+      c.source().ifPresent(src -> {
         s.put("title", src.title());
         s.put("where", src.where());
         s.put("reliability", Spelled.spelling(src.reliability()));
@@ -152,8 +141,9 @@ public final class JsonReport {
     return node;
   }
 
-  private ObjectNode firing(Firing f) {
-    ObjectNode node = rule(f.rule());
+  private ObjectNode firing(Outline.Step step) {
+    Firing f = step.firing();
+    ObjectNode node = rule(step.rule());
     node.put("sequence", f.sequence());
     f.rule().cause().ifPresent(c -> node.put("cause", c));
     f.rule().cf().ifPresent(cf -> node.put("cf", cf));
@@ -170,8 +160,7 @@ public final class JsonReport {
       findings.add(finding.name());
     }
     ArrayNode premises = node.putArray("premises");
-    List<Integer> p = f.premises();
-    p.forEach(premises::add);
+    f.premises().forEach(premises::add);
     return node;
   }
 

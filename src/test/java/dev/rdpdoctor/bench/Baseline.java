@@ -13,6 +13,7 @@ import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;
+import dev.rdpdoctor.report.Outline;
 import dev.rdpdoctor.report.TextReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +47,7 @@ public final class Baseline {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     if (args.length == 2 && args[0].equals("case")) {
       PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-      new TextReport(knowledge, false).write(rules.diagnose(new CaseFileReader().read(Path.of(args[1]))), out);
+      new TextReport(false).write(Outline.of(rules.diagnose(new CaseFileReader().read(Path.of(args[1]))), List.of(), knowledge), out);
       out.flush();
     } else if (args.length >= 1 && args[0].equals("batch")) {
       int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();

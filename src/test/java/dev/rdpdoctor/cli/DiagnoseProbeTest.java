@@ -68,6 +68,20 @@ class DiagnoseProbeTest {
   }
 
   @Test
+  void severalSymptomFilesWithOneProbeGetOneReportEachSeparatedByALine(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("first.yaml");
+    Path second = dir.resolve("second.yaml");
+    Files.writeString(first, "rdp: {nla_required: false}\n");
+    Files.writeString(second, "error: {code: 0x904, extended: 0x7, affects: everyone}\n");
+    CliRun run = CliRun.of("diagnose", "--rules", RULES, "--probe", target(), first.toString(), second.toString());
+    assertThat(run.exit()).isZero();
+    String[] reports = run.out().split("\n----------------------------------------------------------------------\n\n", -1);
+    assertThat(reports).hasSize(2);
+    assertThat(reports[0]).startsWith("Diagnosis for " + first + " + probe of " + target());
+    assertThat(reports[1]).startsWith("Diagnosis for " + second + " + probe of " + target());
+  }
+
+  @Test
   void jsonListsTheConflicts(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("case.yaml");
     Files.writeString(file, "rdp: {nla_required: false}\n");

@@ -1,0 +1,6 @@
+/**
+ * Many cases on all cores, in input order: JSON Lines, result lines, summary.
+ *
+ * <p>It may use: report, engine, knowledge, casefile, yaml.
+ */
+package dev.rdpdoctor.batch;

@@ -1,0 +1,6 @@
+/**
+ * Picocli commands; exit codes in one place.
+ *
+ * <p>It may use: batch, consult, report, ruletools, probe, engine, knowledge, casefile, yaml.
+ */
+package dev.rdpdoctor.cli;

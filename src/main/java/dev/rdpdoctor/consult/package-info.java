@@ -1,0 +1,6 @@
+/**
+ * Choosing the next question; the consultation.
+ *
+ * <p>It may use: engine, knowledge, casefile, yaml.
+ */
+package dev.rdpdoctor.consult;

@@ -1,0 +1,6 @@
+/**
+ * Sessions, evidence, certainty factors, ranking, trace, why-not.
+ *
+ * <p>It may use: knowledge, casefile, yaml.
+ */
+package dev.rdpdoctor.engine;

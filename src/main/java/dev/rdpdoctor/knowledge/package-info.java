@@ -1,0 +1,6 @@
+/**
+ * Loads rules/ and the catalogs, compiles DRL, reports located errors.
+ *
+ * <p>It may use: casefile, yaml.
+ */
+package dev.rdpdoctor.knowledge;
