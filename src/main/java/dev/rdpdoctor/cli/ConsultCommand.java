@@ -12,6 +12,7 @@ import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.Outline;
 import dev.rdpdoctor.report.TextReport;
+import dev.rdpdoctor.yaml.ControlCharacters;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,7 +107,7 @@ final class ConsultCommand implements Callable<Integer> {
     Path target = Path.of(name.strip());
     boolean replace = false;
     if (Files.exists(target)) {
-      out.println(target + " exists. Replace it? [y/N]");
+      out.println(ControlCharacters.name(target.toString()) + " exists. Replace it? [y/N]");
       String yes = prompt.ask();
       replace = yes != null && yes.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
       if (!replace) {
@@ -117,8 +118,9 @@ final class ConsultCommand implements Callable<Integer> {
     try {
       String yaml = YAML.writerWithDefaultPrettyPrinter().writeValueAsString(result.consultation().tree());
       OutputFile.write(spec.commandLine(), target, "# Answers given in rdp-doctor consult\n" + yaml, replace);
-      out.println("Saved " + target + "; replay it with: rdp-doctor diagnose " + target);
-    } catch (IOException | CommandLine.ParameterException e) {
+      out.println("Saved " + ControlCharacters.name(target.toString()) + "; replay it with: rdp-doctor diagnose "
+          + ControlCharacters.name(target.toString()));
+    } catch (IOException | CommandLine.ParameterException | OutputFile.CannotWrite e) {
       out.println("Not saved: " + e.getMessage());
     }
   }

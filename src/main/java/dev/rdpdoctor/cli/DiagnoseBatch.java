@@ -100,7 +100,7 @@ final class DiagnoseBatch {
       return ExitCode.INVALID_INPUT; // nothing to run: each input's error is said
     }
     CaseSource source = new CaseSources(sources);
-    Progress progress = StandardStreams.errIsTerminal() ? new Progress(err, source.size()) : Progress.none();
+    Progress progress = StandardStreams.errIsTerminal() ? new Progress(StandardStreams.progress(), source.size()) : Progress.none();
     long start = System.nanoTime();
     out.flush();
     Diagnoser diagnoser = new Diagnoser(knowledge);

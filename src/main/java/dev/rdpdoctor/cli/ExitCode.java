@@ -14,4 +14,9 @@ public final class ExitCode {
   public static final int INVALID_INPUT = 3;
   /** A fault in the tool itself. */
   public static final int INTERNAL = 4;
+  /**
+   * The output could not be written: stdout (a full disk, a closed pipe) or an output file (a
+   * full disk, a folder that cannot be written). Not a fault of the tool, nor of its input.
+   */
+  public static final int OUTPUT = 5;
 }

@@ -2,10 +2,16 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +29,8 @@ import picocli.CommandLine.Option;
       "1:a check or test failed",
       "2:usage error",
       "3:invalid input (case file or rules), located errors on stderr",
-      "4:internal error"
+      "4:internal error",
+      "5:the output could not be written (stdout or an output file: a full disk, a closed pipe, a folder that cannot be written)"
     })
 public final class Main implements Runnable {
 
@@ -39,7 +46,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    // stdout unwrapped by System.out, whose PrintStream would swallow a failed write and its reason
+    OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    System.exit(run(args, System.in, stdout, System.err));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
@@ -49,12 +58,17 @@ public final class Main implements Runnable {
 
   /**
    * Runs the command line with the given streams, {@code in} for what commands read from stdin
-   * (cases, the consultation's answers); returns the exit code.
+   * (cases, the consultation's answers); returns the exit code. Whatever is written to {@code out}
+   * and {@code err} has the characters a terminal would act on escaped ({@link EscapingStream});
+   * a write to {@code out} that fails ends the run with {@link ExitCode#OUTPUT}.
    */
-  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    StandardStreams.set(in, out, err == System.err);
+  public static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
+    EscapingStream stdout = new EscapingStream(out);
+    PrintStream outBytes = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+    PrintWriter o = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    PrintWriter e = new PrintWriter(new OutputStreamWriter(new EscapingStream(err), StandardCharsets.UTF_8), true);
+    StandardStreams.set(in, outBytes, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+        err == System.err);
     KnowledgePreload.startFor(args, e);
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
@@ -65,6 +79,11 @@ public final class Main implements Runnable {
         invalid.errors().stream().map(InputError::format).forEach(e::println);
         e.flush();
         return ExitCode.INVALID_INPUT;
+      }
+      if (ex instanceof OutputFile.CannotWrite cannot) {
+        e.println("rdp-doctor: error: " + cannot.getMessage());
+        e.flush();
+        return ExitCode.OUTPUT;
       }
       e.println("rdp-doctor: internal error: " + ex);
       if (main.stacktrace) {
@@ -89,6 +108,12 @@ public final class Main implements Runnable {
       StandardStreams.clear();
     }
     o.flush();
+    outBytes.flush();
+    Optional<String> failed = stdout.failure();
+    if (failed.isPresent()) {
+      e.println("rdp-doctor: error: cannot write the output: " + failed.get());
+      code = ExitCode.OUTPUT;
+    }
     e.flush();
     return code;
   }

@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.yaml.ControlCharacters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class ProbeCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       OutputFile.write(spec.commandLine(), output, yaml, force);
-      spec.commandLine().getErr().println("probe: wrote " + output);
+      spec.commandLine().getErr().println("probe: wrote " + ControlCharacters.name(output.toString()));
       spec.commandLine().getErr().flush();
     }
     return ExitCode.OK;

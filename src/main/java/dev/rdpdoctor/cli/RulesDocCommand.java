@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.ruletools.CatalogWriter;
+import dev.rdpdoctor.yaml.ControlCharacters;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.nio.file.Path;
@@ -43,8 +44,9 @@ final class RulesDocCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       OutputFile.write(spec.commandLine(), output, catalog, force);
-      spec.commandLine().getErr().println("rules doc: wrote " + output + " (" + inspection.causes().size()
-          + " causes, " + inspection.rules().size() + " rules, " + inspection.sources().size() + " sources)");
+      spec.commandLine().getErr().println("rules doc: wrote " + ControlCharacters.name(output.toString())
+          + " (" + inspection.causes().size() + " causes, " + inspection.rules().size() + " rules, "
+          + inspection.sources().size() + " sources)");
       spec.commandLine().getErr().flush();
     }
     return ExitCode.OK;

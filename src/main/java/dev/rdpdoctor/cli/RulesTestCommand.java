@@ -57,7 +57,7 @@ final class RulesTestCommand implements Callable<Integer> {
     for (Path sample : samples) {
       ScenarioResult r = runner.run(sample);
       results.add(r);
-      report.write(r, out);
+      report.write(r, out, spec.commandLine().getErr());
     }
     Coverage coverage = runner.coverage(results);
     report.writeSummary(results, coverage, allSamples || listCoverage, out);

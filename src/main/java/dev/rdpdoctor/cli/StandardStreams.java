@@ -3,27 +3,29 @@ package dev.rdpdoctor.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The standard input of the command line running on this thread, and whether its stderr is a
- * terminal (then a batch shows its progress there). Set by {@link Main}, so tests can run a
- * command line with their own input.
+ * The standard input of the command line running on this thread, its standard output as bytes,
+ * and whether its stderr is a terminal (then a batch shows its progress there, on a writer of its
+ * own: the progress line redraws itself with carriage returns, which every other message has
+ * escaped). Set by {@link Main}, so tests can run a command line with their own input.
  */
 final class StandardStreams {
 
   /** Set by the launcher: whether stderr is a terminal, as the shell sees it. */
   static final String STDERR_TERMINAL_PROPERTY = "rdpdoctor.stderr.terminal";
 
-  private record Streams(InputStream in, PrintStream out, boolean errIsTerminal) {}
+  private record Streams(InputStream in, PrintStream out, PrintWriter progress, boolean errIsTerminal) {}
 
   private static final ThreadLocal<Streams> CURRENT = new ThreadLocal<>();
 
   private StandardStreams() {}
 
-  static void set(InputStream in, PrintStream out, boolean errIsProcessStderr) {
-    CURRENT.set(new Streams(in, out, errIsProcessStderr && processStderrIsTerminal()));
+  static void set(InputStream in, PrintStream out, PrintWriter progress, boolean errIsProcessStderr) {
+    CURRENT.set(new Streams(in, out, progress, errIsProcessStderr && processStderrIsTerminal()));
   }
 
   static void clear() {
@@ -39,6 +41,12 @@ final class StandardStreams {
   static PrintStream out() {
     Streams s = CURRENT.get();
     return s == null ? System.out : s.out();
+  }
+
+  /** Stderr as it is, for the progress line only: its carriage returns are not escaped. */
+  static PrintWriter progress() {
+    Streams s = CURRENT.get();
+    return s == null ? new PrintWriter(System.err, true) : s.progress();
   }
 
   static boolean errIsTerminal() {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The output of {@code rules test}: a line per sample; for a failure, the expected and actual
- * ranking and the evidence behind the difference; then coverage.
+ * ranking and the evidence behind the difference; then coverage. A sample that cannot be read
+ * has its located errors on stderr, as every command says them, and its line in the report.
  */
 public final class ScenarioReport {
 
@@ -26,9 +27,15 @@ public final class ScenarioReport {
     this.knowledge = knowledge;
   }
 
-  public void write(ScenarioResult r, PrintWriter out) {
+  /**
+   * @param out the report
+   * @param err where a sample's own errors go ({@code FILE:LINE:COL: error: ...})
+   */
+  public void write(ScenarioResult r, PrintWriter out, PrintWriter err) {
     if (!r.invalid().isEmpty()) {
-      r.invalid().forEach(e -> out.println("ERROR " + e.format()));
+      r.invalid().forEach(e -> err.println(e.format()));
+      err.flush();
+      out.println("INVALID  " + r.sample() + "  (its errors are on stderr)");
       return;
     }
     Diagnosis d = r.diagnosis().orElseThrow();

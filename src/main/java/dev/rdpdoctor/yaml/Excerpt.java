@@ -1,8 +1,9 @@
 package dev.rdpdoctor.yaml;
 
 /**
- * A value the user wrote, quoted in a message: on one line and cut short, so that a message about
- * a 20,000-character value stays a line a person can read.
+ * A value the user wrote, quoted in a message: on one line, cut short, and with the characters a
+ * terminal would act on escaped ({@link ControlCharacters}), so that a message about a
+ * 20,000-character value, or one written {@code "\e]0;TITLE\a"}, stays a line a person can read.
  */
 public final class Excerpt {
 
@@ -16,7 +17,8 @@ public final class Excerpt {
     }
     String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
     return oneLine.length() > MAX
-        ? oneLine.substring(0, MAX - 3) + "... (" + String.format(java.util.Locale.ROOT, "%,d", text.length()) + " characters)"
-        : oneLine;
+        ? ControlCharacters.escaped(oneLine.substring(0, MAX - 3))
+            + "... (" + String.format(java.util.Locale.ROOT, "%,d", text.length()) + " characters)"
+        : ControlCharacters.escaped(oneLine);
   }
 }

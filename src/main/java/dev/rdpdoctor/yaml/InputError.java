@@ -23,7 +23,7 @@ public record InputError(String file, int line, int column, Severity severity, S
     }
     line = Math.max(line, 1);
     column = Math.max(column, 1);
-    message = oneLine(message);
+    message = ControlCharacters.escaped(oneLine(message));
   }
 
   public static InputError error(String file, int line, int column, String message) {
@@ -38,9 +38,9 @@ public record InputError(String file, int line, int column, Severity severity, S
     return severity == Severity.ERROR;
   }
 
-  /** The line a user sees on stderr. */
+  /** The line a user sees on stderr; a file name with a line break or a control character in it is quoted, escaped. */
   public String format() {
-    return file + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+    return ControlCharacters.name(file) + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
   }
 
   private static String oneLine(String text) {

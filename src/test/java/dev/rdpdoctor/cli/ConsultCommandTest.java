@@ -66,6 +66,14 @@ class ConsultCommandTest {
   }
 
   @Test
+  void anAnswerTooLongIsSkippedAndTheQuestionAskedAgain() {
+    CliRun run = consult("1058,".repeat(2000) + "\n1058\nquit\n\n", "facts-samples/code-only.yaml");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains(">   That answer is too long (over 4,096 characters); it was skipped. Type it again, shorter.")
+        .doesNotContain("Please answer ").containsPattern("Now: cert-expired 0\\.66");
+  }
+
+  @Test
   void anExistingFileIsNotOverwrittenWithoutAsking(@TempDir Path dir) throws Exception {
     Path mine = Files.writeString(dir.resolve("mine.yaml"), "title: mine\n");
     CliRun run = consult("none\nquit\n" + mine + "\nn\n", "facts-samples/code-only.yaml");

@@ -71,6 +71,20 @@ class RulesCommandTest {
   }
 
   @Test
+  void testSaysAnInvalidSamplesErrorsOnStderrLikeEveryCommandAndKeepsTheReportOnStdout(@TempDir Path dir) throws Exception {
+    Path samples = Files.createDirectories(dir.resolve("facts-samples"));
+    Files.copy(Fixtures.SAMPLES.resolve("cert-expired.yaml"), samples.resolve("good.yaml"));
+    Files.writeString(samples.resolve("typo.yaml"), "title: a typo\nerror:\n  code: 0x904\n  extendd: 0x7\n");
+    CliRun run = CliRun.of("rules", "test", "--rules", RULES, samples.toString());
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.err().lines()).singleElement().asString()
+        .startsWith(samples.resolve("typo.yaml") + ":4:3: error: unknown key 'extendd'");
+    assertThat(run.out()).doesNotContain("error:").contains("PASS  " + samples.resolve("good.yaml"))
+        .contains("INVALID  " + samples.resolve("typo.yaml")).contains("2 samples: 1 passed, 0 failed, 1 invalid")
+        .contains("Coverage: ");
+  }
+
+  @Test
   void testWithoutSamplesIsAUsageError(@TempDir Path dir) {
     Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
     CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());

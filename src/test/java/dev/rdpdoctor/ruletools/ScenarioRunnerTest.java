@@ -27,9 +27,15 @@ class ScenarioRunnerTest {
   }
 
   private String report(ScenarioResult r) {
+    return reportAndErrors(r)[0];
+  }
+
+  /** What the report of one sample writes: the report, and the errors for stderr. */
+  private String[] reportAndErrors(ScenarioResult r) {
     StringWriter out = new StringWriter();
-    new ScenarioReport(Fixtures.knowledge()).write(r, new PrintWriter(out, true));
-    return out.toString();
+    StringWriter err = new StringWriter();
+    new ScenarioReport(Fixtures.knowledge()).write(r, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {out.toString(), err.toString()};
   }
 
   @Test
@@ -74,10 +80,12 @@ class ScenarioRunnerTest {
   }
 
   @Test
-  void anInvalidSampleIsReportedWithItsLocation() {
+  void anInvalidSampleHasItsLocatedErrorsOnStderrAndItsLineInTheReport() {
     ScenarioResult r = runner.run(Fixtures.INVALID_SAMPLES.resolve("unknown-key.yaml"));
     assertThat(r.passed()).isFalse();
-    assertThat(report(r)).startsWith("ERROR facts-samples/invalid/unknown-key.yaml:5:3: error: unknown key 'nla_requird'");
+    String[] written = reportAndErrors(r);
+    assertThat(written[1]).startsWith("facts-samples/invalid/unknown-key.yaml:5:3: error: unknown key 'nla_requird'");
+    assertThat(written[0]).isEqualTo("INVALID  facts-samples/invalid/unknown-key.yaml  (its errors are on stderr)\n");
   }
 
   @Test

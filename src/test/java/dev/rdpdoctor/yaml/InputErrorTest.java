@@ -19,6 +19,31 @@ class InputErrorTest {
   }
 
   @Test
+  void aMessageShowsTheCharactersATerminalWouldActOnAsEscapes() {
+    String message = InputError.error("a.yaml", 2, 8, "'\u001b]0;TITLE\u0007\u001b[2J' is not allowed\u007f\u009b\u202e\u2067").message();
+    assertThat(message).isEqualTo("'\\e]0;TITLE\\a\\e[2J' is not allowed\\u007f\\u009b\\u202e\\u2067");
+    assertThat(message.chars()).noneMatch(ControlCharacters::acted);
+  }
+
+  @Test
+  void anExcerptOfAValueShowsItsControlCharactersAsEscapes() {
+    assertThat(Excerpt.of("\u001b]0;TITLE\u0007\u001b[2Jx\u0085y")).isEqualTo("\\e]0;TITLE\\a\\e[2Jx\\u0085y");
+    String longer = "\u001b[2J".repeat(40);
+    assertThat(Excerpt.of(longer)).startsWith("\\e[2J\\e[2J").endsWith("... (160 characters)")
+        .satisfies(e -> assertThat(e.chars()).noneMatch(ControlCharacters::acted));
+  }
+
+  @Test
+  void aFileNameWithALineBreakOrAControlCharacterIsQuotedAndEscapedOnItsLine() {
+    assertThat(InputError.error("cases/new\nline.yaml", 2, 1, "bad").format()).isEqualTo("'cases/new\\nline.yaml':2:1: error: bad");
+    assertThat(InputError.error("tab\there\u001b[2J\u202e.yaml", 1, 1, "bad").format())
+        .isEqualTo("'tab\\there\\e[2J\\u202e.yaml':1:1: error: bad");
+    assertThat(InputError.error("it's a \\ name\n.yaml", 1, 1, "bad").format()).isEqualTo("'it\\'s a \\\\ name\\n.yaml':1:1: error: bad");
+    assertThat(InputError.error("ordinary names stay as they are, it's 'plain' \\ \u00e9t\u00e9.yaml", 1, 1, "bad").format())
+        .isEqualTo("ordinary names stay as they are, it's 'plain' \\ \u00e9t\u00e9.yaml:1:1: error: bad");
+  }
+
+  @Test
   void refusesAnEmptyMessage() {
     assertThatThrownBy(() -> InputError.error("a", 1, 1, "  ")).isInstanceOf(IllegalArgumentException.class);
   }
