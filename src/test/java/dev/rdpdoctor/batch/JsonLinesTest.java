@@ -14,7 +14,7 @@ class JsonLinesTest {
 
   private static List<BatchItem.JsonLine> all(JsonLines lines) throws IOException {
     List<BatchItem.JsonLine> out = new ArrayList<>();
-    for (List<BatchItem> chunk = lines.next(3); !chunk.isEmpty(); chunk = lines.next(3)) {
+    for (List<BatchItem> chunk = lines.next(3, Long.MAX_VALUE); !chunk.isEmpty(); chunk = lines.next(3, Long.MAX_VALUE)) {
       chunk.forEach(i -> out.add((BatchItem.JsonLine) i));
     }
     return out;
@@ -84,6 +84,6 @@ class JsonLinesTest {
         return first.length - at;
       }
     };
-    assertThat(new JsonLines(slow, "stdin").next(256)).hasSize(2);
+    assertThat(new JsonLines(slow, "stdin").next(256, Long.MAX_VALUE)).hasSize(2);
   }
 }
