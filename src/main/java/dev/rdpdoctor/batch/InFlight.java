@@ -93,7 +93,10 @@ final class InFlight {
     if (inputBytes > 0 && (readerWaitsForRoom || waitingForRoom > 0)) {
       notifyAll();
     }
-    long bytes = (output == null ? 0 : output.length) + errors.stream().mapToLong(e -> 2L * e.length()).sum();
+    long bytes = output == null ? 0 : output.length;
+    for (String error : errors) {
+      bytes += 2L * error.length();
+    }
     if (!fits(bytes)) {
       waitingForRoom++;
       notifyAll(); // the writer takes what the oldest chunk has, to make room
@@ -180,11 +183,6 @@ final class InFlight {
   synchronized void release(long bytes) {
     used -= bytes;
     notifyAll();
-  }
-
-  /** Bytes counted now: for tests. */
-  synchronized long used() {
-    return used;
   }
 
   private boolean fits(long bytes) {

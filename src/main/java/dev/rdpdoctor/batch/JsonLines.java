@@ -35,6 +35,7 @@ public final class JsonLines implements CaseSource {
   private boolean eof;
   private long line;
   private long index;
+  private InvalidInputException unreadable;
 
   /** @param source the stream as shown in messages: the file, or {@code stdin} */
   public JsonLines(InputStream in, String source) {
@@ -53,10 +54,14 @@ public final class JsonLines implements CaseSource {
   }
 
   /**
-   * @throws InvalidInputException when the stream cannot be read, located at the line it stopped in
+   * @throws InvalidInputException when the stream cannot be read, located at the line it stopped
+   *     in; the lines read before it are handed on first
    */
   @Override
   public List<BatchItem> next(int max, long maxBytes) {
+    if (unreadable != null) {
+      throw unreadable;
+    }
     List<BatchItem> chunk = new ArrayList<>();
     long bytes = 0;
     try {
@@ -76,8 +81,11 @@ public final class JsonLines implements CaseSource {
       }
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new InvalidInputException(InputError.error(source, (int) Math.min(line + 1, Integer.MAX_VALUE), 1,
+      unreadable = new InvalidInputException(InputError.error(source, (int) Math.min(line + 1, Integer.MAX_VALUE), 1,
           "cannot read the cases: " + why));
+      if (chunk.isEmpty()) {
+        throw unreadable;
+      }
     }
     return chunk;
   }

@@ -166,6 +166,11 @@ class JsonLinesTest {
       }
 
       @Override
+      public int available() {
+        return 1; // more seems to be at hand, so the reader reads on into the failure
+      }
+
+      @Override
       public int read(byte[] b, int off, int len) throws IOException {
         if (reads++ == 0) {
           b[off] = '{';
@@ -177,8 +182,8 @@ class JsonLinesTest {
       }
     };
     JsonLines lines = new JsonLines(broken, "stdin");
-    assertThat(lines.next(1, Long.MAX_VALUE)).hasSize(1);
-    assertThatThrownBy(() -> lines.next(1, Long.MAX_VALUE)).isInstanceOf(InvalidInputException.class)
+    assertThat(lines.next(10, Long.MAX_VALUE)).hasSize(1); // what was read comes first
+    assertThatThrownBy(() -> lines.next(10, Long.MAX_VALUE)).isInstanceOf(InvalidInputException.class)
         .hasMessage("stdin:2:1: error: cannot read the cases: Is a directory");
   }
 }
