@@ -61,7 +61,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--jsonl", description = "Read cases from stdin as JSON Lines, one per line (the same as -).")
   boolean jsonl;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for many cases, 1 to " + BatchRunner.MAX_THREADS + " (default: one per core, at most " + BatchRunner.MAX_THREADS + ").")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for many cases, 1 to "
+      + BatchRunner.MAX_THREADS + " (default: one per core, at most " + BatchRunner.MAX_THREADS + ").")
   Integer threads;
 
   @Option(names = "--explain", description = "Show the rules, facts, CF arithmetic and sources behind each cause.")
@@ -171,7 +172,8 @@ final class DiagnoseCommand implements Callable<Integer> {
           "--format " + chosen + " makes the report of one case: give one symptom file");
     }
     KnowledgeBase knowledge = rules.loadCompiled(err);
-    int workers = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
+    int workers = threads != null ? threads
+        : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
     return batch.run(knowledge, chosen, explain, redact.on, workers, out, err);
   }
 
