@@ -29,7 +29,8 @@ jar cf "$work/bench.jar" -C target/test-classes dev/rdpdoctor/bench -C target/te
 cp="$jar:$work/bench.jar"
 # The floor runs with the launcher's JVM settings and a class-data archive of its own.
 single=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -XX:-UsePerfData)
-batch=(-XX:+UseParallelGC -Xmx128m -Xmn64m -Xss2m -XX:-UsePerfData)
+threads=$(nproc); threads=$(( threads > 64 ? 64 : threads ))
+batch=(-XX:+UseParallelGC -Xmx$(( 128 + 2 * threads ))m -Xmn64m -Xss2m -XX:-UsePerfData)
 base_cds="$work/baseline.jsa"
 if [ ! -f "$base_cds" ] || [ "$jar" -nt "$base_cds" ] || [ "$work/bench.jar" -nt "$base_cds" ]; then
   java "${single[@]}" -XX:ArchiveClassesAtExit="$base_cds" -cp "$cp" dev.rdpdoctor.bench.Baseline case "$sample" >/dev/null 2>&1

@@ -7,6 +7,7 @@ import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -52,8 +53,9 @@ final class CaseDiagnoser {
     }
     BatchItem.JsonLine l = (BatchItem.JsonLine) item;
     if (l.content() == JsonLines.TOO_LONG) {
-      throw new InvalidInputException(InputError.error(l.source(), line(l), 1,
-          "the line is longer than " + (JsonLines.MAX_LINE >> 20) + " MB; put one case per line"));
+      throw new InvalidInputException(InputError.error(l.source(), line(l), 1, String.format(Locale.ROOT,
+          "the line is longer than %d KiB (%,d bytes), the most a case may be; put one case per line",
+          JsonLines.MAX_LINE >> 10, JsonLines.MAX_LINE)));
     }
     return json.read(l.source(), line(l), l.content());
   }

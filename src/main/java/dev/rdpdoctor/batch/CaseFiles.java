@@ -16,8 +16,9 @@ public final class CaseFiles implements CaseSource {
     this.files = List.copyOf(CaseFolders.expand(paths));
   }
 
+  /** The files are read by the workers, so the reader holds no bytes of theirs: {@code maxBytes} does not apply. */
   @Override
-  public List<BatchItem> next(int max) {
+  public List<BatchItem> next(int max, long maxBytes) {
     List<BatchItem> chunk = new ArrayList<>();
     while (next < files.size() && chunk.size() < max) {
       chunk.add(new BatchItem.CaseFile(next, files.get(next)));

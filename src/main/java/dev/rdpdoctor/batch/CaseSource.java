@@ -8,10 +8,11 @@ import java.util.OptionalLong;
 public interface CaseSource {
 
   /**
-   * Up to {@code max} more cases; fewer when no more are at hand without waiting, so a slow
-   * producer still sees its results promptly; empty at the end.
+   * Up to {@code max} more cases, stopping after the one that brings the bytes held to
+   * {@code maxBytes} or more; fewer when no more are at hand without waiting, so a slow producer
+   * still sees its results promptly; empty at the end.
    */
-  List<BatchItem> next(int max) throws IOException;
+  List<BatchItem> next(int max, long maxBytes) throws IOException;
 
   /** How many cases there are, when known in advance. */
   OptionalLong size();

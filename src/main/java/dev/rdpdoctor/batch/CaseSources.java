@@ -17,9 +17,9 @@ public final class CaseSources implements CaseSource {
   }
 
   @Override
-  public List<BatchItem> next(int max) throws IOException {
+  public List<BatchItem> next(int max, long maxBytes) throws IOException {
     while (current < sources.size()) {
-      List<BatchItem> chunk = sources.get(current).next(max);
+      List<BatchItem> chunk = sources.get(current).next(max, maxBytes);
       if (!chunk.isEmpty()) {
         List<BatchItem> renumbered = new ArrayList<>(chunk.size());
         for (BatchItem item : chunk) {

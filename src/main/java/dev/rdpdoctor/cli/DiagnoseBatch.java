@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.batch.BatchFailure;
 import dev.rdpdoctor.batch.BatchRunner;
 import dev.rdpdoctor.batch.BatchSummary;
 import dev.rdpdoctor.batch.CaseFiles;
@@ -18,6 +19,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.NextCheck;
 import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -88,13 +90,21 @@ final class DiagnoseBatch {
         String why = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
         err.println(InputError.error(p.toString(), 1, 1, why).format());
         missing = true;
+      } catch (InvalidInputException e) { // stdin is closed
+        e.errors().forEach(x -> err.println(x.format()));
+        missing = true;
       }
     }
     if (!files.isEmpty()) {
       sources.add(new CaseFiles(files));
     }
     if (stdin) {
-      sources.add(new JsonLines(StandardStreams.in(), "stdin"));
+      try {
+        sources.add(new JsonLines(StandardStreams.in(), "stdin"));
+      } catch (InvalidInputException e) { // stdin is closed
+        e.errors().forEach(x -> err.println(x.format()));
+        missing = true;
+      }
     }
     if (sources.isEmpty() && missing) {
       return ExitCode.INVALID_INPUT; // nothing to run: each input's error is said
@@ -105,8 +115,14 @@ final class DiagnoseBatch {
     out.flush();
     Diagnoser diagnoser = new Diagnoser(knowledge);
     ResultFormat results = resultFormat(knowledge, diagnoser, format, explain);
-    BatchSummary summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
-        threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
+    BatchSummary summary;
+    try {
+      summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
+          threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
+    } catch (BatchFailure e) {
+      err.println("rdp-doctor: internal error: " + e.getMessage());
+      return ExitCode.INTERNAL;
+    }
     summary.print(err, (System.nanoTime() - start) / 1e9, threads);
     if (summary.internal() > 0) {
       return ExitCode.INTERNAL;

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.batch.BatchRunner;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.ProbedFacts;
@@ -56,7 +57,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--jsonl", description = "Read cases from stdin as JSON Lines, one per line (the same as -).")
   boolean jsonl;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for many cases (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for many cases, 1 to "
+      + BatchRunner.MAX_THREADS + " (default: one per core, at most " + BatchRunner.MAX_THREADS + ").")
   Integer threads;
 
   @Option(names = "--explain", description = "Show the rules, facts, CF arithmetic and sources behind each cause.")
@@ -144,8 +146,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (files.isEmpty() && !jsonl) {
       throw new CommandLine.ParameterException(spec.commandLine(), NOTHING_TO_DIAGNOSE);
     }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    if (threads != null && (threads < 1 || threads > BatchRunner.MAX_THREADS)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--threads must be between 1 and " + BatchRunner.MAX_THREADS + ", not " + threads);
     }
     DiagnoseBatch batch = new DiagnoseBatch(files, jsonl);
     Format chosen = format != null ? format : batch.readsJsonLines() ? Format.jsonl : Format.text;
@@ -154,7 +157,8 @@ final class DiagnoseCommand implements Callable<Integer> {
           "--format " + chosen + " makes the report of one case: give one symptom file");
     }
     KnowledgeBase knowledge = rules.loadCompiled(err);
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int workers = threads != null ? threads
+        : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
     return batch.run(knowledge, chosen, explain, redact.on, workers, out, err);
   }
 

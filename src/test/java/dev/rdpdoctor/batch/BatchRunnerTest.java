@@ -1,6 +1,7 @@
 package dev.rdpdoctor.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,5 +207,134 @@ class BatchRunnerTest {
     new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
         .run(new CaseFiles(files), out, new PrintWriter(new StringWriter()), Progress.none());
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Lines of {@code size} bytes each, made as they are read: not JSON, so each case is rejected at once. */
+  private static java.io.InputStream linesOf(int count, int size) {
+    return new java.io.InputStream() {
+      private long at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0];
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        long total = (long) count * (size + 1);
+        int n = 0;
+        for (; n < len && at < total; n++, at++) {
+          b[off + n] = at % (size + 1) == size ? (byte) '\n' : (byte) 'x';
+        }
+        return n == 0 && len > 0 ? -1 : n;
+      }
+    };
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void theLinesAndResultsInFlightStayWithinTheBudgetOnManyThreadsWithASlowReaderOfTheOutput() {
+    int threads = 32;
+    int size = 32 << 10;
+    long budget = 512 << 10;
+    AtomicLong linesHanded = new AtomicLong();
+    AtomicLong linesDiagnosed = new AtomicLong();
+    AtomicLong rendered = new AtomicLong();
+    AtomicLong written = new AtomicLong();
+    AtomicLong most = new AtomicLong();
+    Runnable measure = () -> most.accumulateAndGet(
+        linesHanded.get() - linesDiagnosed.get() + rendered.get() - written.get(), Math::max);
+    JsonLines lines = new JsonLines(linesOf(600, size), "cases.jsonl");
+    CaseSource counted = new CaseSource() {
+      @Override
+      public List<BatchItem> next(int max, long maxBytes) {
+        List<BatchItem> chunk = lines.next(max, maxBytes);
+        chunk.forEach(i -> linesHanded.addAndGet(((BatchItem.JsonLine) i).content().length));
+        measure.run();
+        return chunk;
+      }
+
+      @Override
+      public OptionalLong size() {
+        return OptionalLong.empty();
+      }
+    };
+    ResultFormat large = outcome -> {
+      linesDiagnosed.addAndGet(((BatchItem.JsonLine) outcome.item()).content().length);
+      rendered.addAndGet(size);
+      measure.run();
+      byte[] result = new byte[size];
+      result[size - 1] = '\n';
+      return result;
+    };
+    OutputStream slow = new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        measure.run();
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        written.addAndGet(len);
+      }
+    };
+    BatchSummary summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, large, threads, CLOCK, budget)
+        .run(counted, slow, new PrintWriter(new StringWriter()), Progress.none());
+
+    assertThat(summary.cases()).isEqualTo(600);
+    assertThat(written.get()).isEqualTo(600L * size);
+    // the budget, give or take the chunk the reader is cutting and one line or result per thread
+    long chunk = budget / (threads * 4L) + size;
+    assertThat(most.get()).isLessThanOrEqualTo(budget + chunk + (threads + 2L) * size);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aReaderThatDiesEndsTheBatchWithAFailureInsteadOfLeavingItWaiting() {
+    CaseSource dying = new CaseSource() {
+      private int calls;
+
+      @Override
+      public List<BatchItem> next(int max, long maxBytes) {
+        if (calls++ == 0) {
+          return List.of(new BatchItem.JsonLine(0, "cases.jsonl", 1, "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        throw new OutOfMemoryError("Java heap space");
+      }
+
+      @Override
+      public OptionalLong size() {
+        return OptionalLong.empty();
+      }
+    };
+    BatchRunner runner = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK);
+    assertThatThrownBy(() -> runner.run(dying, new ByteArrayOutputStream(), new PrintWriter(new StringWriter()), Progress.none()))
+        .isInstanceOf(BatchFailure.class)
+        .hasMessage("the batch stopped: reading the cases failed: java.lang.OutOfMemoryError: Java heap space");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aWorkerThatDiesEndsTheBatchWithAFailureNamingItsCase() {
+    ResultLine lines = new ResultLine(KNOWLEDGE);
+    ResultFormat failing = outcome -> {
+      if (outcome.item() instanceof BatchItem.JsonLine l && l.line() == 3) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return lines.render(outcome);
+    };
+    String input = "{}\n{}\n{}\n{}\n";
+    BatchRunner runner = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, failing, 2, CLOCK);
+    assertThatThrownBy(() -> runner.run(new JsonLines(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        "cases.jsonl"), new ByteArrayOutputStream(), new PrintWriter(new StringWriter()), Progress.none()))
+        .isInstanceOf(BatchFailure.class)
+        .hasMessage("the batch stopped: a worker failed on cases.jsonl:3: java.lang.OutOfMemoryError: Java heap space");
   }
 }

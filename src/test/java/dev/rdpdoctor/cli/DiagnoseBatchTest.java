@@ -160,11 +160,13 @@ class DiagnoseBatchTest {
     assertThat(run.exit()).isEqualTo(3);
     List<JsonNode> results = lines(run.out());
     assertThat(results).extracting(r -> r.at("/case/line").asInt()).containsExactly(1, 2, 3, 4, 5);
-    assertThat(results.get(1).at("/errors/0/message").asText())
-        .isEqualTo("the case is larger than 256 KiB (262,144 bytes), the most a symptom file may be; is it the right case?");
-    assertThat(results.get(3).at("/errors/0/message").asText()).startsWith("the line is longer than 16 MB");
+    // a line longer than the largest case is not read: whether just over or far over the limit
+    for (int line : List.of(2, 4)) {
+      assertThat(results.get(line - 1).at("/errors/0/message").asText())
+          .isEqualTo("the line is longer than 256 KiB (262,144 bytes), the most a case may be; put one case per line");
+    }
     assertThat(results.get(4).get("top").asText()).isEqualTo("cert-expired");
-    assertThat(run.err()).contains("stdin:2:1: error: the case is larger than", "stdin:4:1: error: the line is longer than")
+    assertThat(run.err()).contains("stdin:2:1: error: the line is longer than", "stdin:4:1: error: the line is longer than")
         .contains("3 diagnosed, 2 rejected");
   }
 
@@ -174,5 +176,46 @@ class DiagnoseBatchTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("give a symptom file to diagnose").contains("a .jsonl file, or - for JSON Lines on stdin");
     assertThat(CliRun.of("diagnose", "--threads", "0", "-").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void threadsOutsideOneToSixtyFourAreAUsageErrorInOneSentence() {
+    for (String threads : List.of("2147483647", "65", "0", "-3")) {
+      CliRun run = CliRun.withInput(NLA + "\n", "diagnose", "--rules", RULES, "--threads", threads, "-");
+      assertThat(run.exit()).as(threads).isEqualTo(2);
+      assertThat(run.err().lines().toList()).as(threads).containsExactly(
+          "rdp-doctor: --threads must be between 1 and 64, not " + threads, "Try 'rdp-doctor diagnose --help'.");
+      assertThat(run.out()).isEmpty();
+    }
+    CliRun most = CliRun.withInput(NLA + "\n" + CERT_EXPIRED + "\n", "diagnose", "--rules", RULES, "--threads", "64", "-");
+    assertThat(most.exit()).isZero();
+    assertThat(lines(most.out())).hasSize(2);
+    assertThat(most.err()).contains("2 cases in").contains("64 threads");
+  }
+
+  @Test
+  void aLoneCarriageReturnInsideALineLeavesItsErrorOnThatLine() {
+    String typo = "{\"error\": {\"code\": \"0x904\"},\r \"titel\": \"x\"}";
+    String valid = CERT_EXPIRED.replace("\"error\":", "\r\"error\":\r");
+    CliRun run = CliRun.withInput(typo + "\n" + valid + "\n" + NLA + "\r\n", "diagnose", "--rules", RULES, "-");
+    assertThat(run.exit()).isEqualTo(3);
+    List<JsonNode> results = lines(run.out());
+    assertThat(results).extracting(r -> r.at("/case/line").asInt()).containsExactly(1, 2, 3);
+    int column = typo.indexOf("\"titel\"") + 1;
+    assertThat(results.get(0).at("/errors/0/line").asInt()).isEqualTo(1);
+    assertThat(results.get(0).at("/errors/0/column").asInt()).isEqualTo(column);
+    assertThat(run.err().lines().findFirst().orElseThrow())
+        .startsWith("stdin:1:" + column + ": error: unknown key 'titel' in the top level");
+    assertThat(results.get(1).get("top").asText()).isEqualTo("cert-expired");
+    assertThat(results.get(2).has("top")).isTrue();
+    assertThat(results.get(2).has("errors")).isFalse();
+    assertThat(run.err()).contains("3 cases in").contains("2 diagnosed, 1 rejected");
+
+    // the facts read after the CR are located on the line too
+    JsonNode diagnosis = lines(CliRun.withInput(valid + "\n", "diagnose", "--format", "json", "--rules", RULES, "-").out()).get(0);
+    List<JsonNode> factLines = diagnosis.findValues("facts").stream()
+        .flatMap(facts -> java.util.stream.StreamSupport.stream(facts.spliterator(), false))
+        .filter(fact -> fact.has("line")).map(fact -> fact.get("line")).toList();
+    assertThat(factLines).isNotEmpty().allSatisfy(line -> assertThat(line.asInt()).isEqualTo(1));
   }
 }
