@@ -1,10 +1,17 @@
 package dev.rdpdoctor.yaml;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
+import com.fasterxml.jackson.databind.deser.std.ContainerDeserializerBase;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,10 +25,11 @@ import java.util.Set;
 
 /**
  * Finds every independent problem of a document in one pass: Jackson stops at the first, so
- * each key is bound on its own, into the section that holds it, with the same deserializers and
- * messages as the whole document. A section is walked key by key (unknown keys are reported
- * there), and bound as a whole once its keys are fine, for the checks that span its keys (an
- * event needs its id). A problem inside a section is not reported again as the section's.
+ * each key is bound on its own, with the deserializer its section uses for it, from the tokens
+ * as they were read: the same values, messages and positions as the whole document gives. A
+ * section is walked key by key (unknown keys are reported there), and bound as a whole once its
+ * keys are fine, for the checks that span its keys (an event needs its id); a problem inside a
+ * section is not reported again as the section's.
  *
  * <p>What is left once every key with a problem is taken out is the partial document, for the
  * checks that need a value ({@link StrictYamlReader#read(String, int, byte[], Class,
@@ -45,6 +53,7 @@ final class PropertyCheck {
   private final BitSet excluded = new BitSet();
   private final Set<String> leftOut = new HashSet<>();
   private final Map<Class<?>, Map<String, JavaType>> properties = new HashMap<>();
+  private final Map<Class<?>, JsonDeserializer<Object>> sections = new HashMap<>();
 
   PropertyCheck(ObjectMapper mapper, RecordedTokens tokens, SourceMap map, String file, int lineOffset, String format) {
     this.mapper = mapper;
@@ -110,70 +119,67 @@ final class PropertyCheck {
   }
 
   private Outcome checkProperty(JavaType owner, String name, JavaType type, int value, String path) {
+    SettableBeanProperty property = property(owner, name);
+    if (property == null) {
+      return Outcome.FINE; // not a key Jackson binds on its own: the whole document's error stands for it
+    }
     JsonToken kind = tokens.get(value).kind();
     if (isSection(type) && kind == JsonToken.START_OBJECT) {
-      return whole(checkSection(value, type, path), owner, name, value, path, -1);
+      return whole(checkSection(value, type, path), p -> property.deserialize(p, context(p)), value, path);
     }
-    if (type.isCollectionLikeType() && isSection(type.getContentType()) && kind == JsonToken.START_ARRAY) {
-      Outcome list = Outcome.FINE;
+    if (type.isCollectionLikeType() && isSection(type.getContentType()) && kind == JsonToken.START_ARRAY
+        && property.getValueDeserializer() instanceof ContainerDeserializerBase<?> list
+        && list.getContentDeserializer() != null) {
+      JsonDeserializer<Object> items = list.getContentDeserializer();
+      Outcome outcome = Outcome.FINE;
       int item = value + 1;
       for (int index = 0; tokens.get(item).kind() != JsonToken.END_ARRAY; index++) {
-        boolean faulty = tokens.get(item).kind() == JsonToken.START_OBJECT
-            && checkSection(item, type.getContentType(), path + "[" + index + "]");
-        Outcome outcome = whole(faulty, owner, name, item, path, index);
-        list = outcome.compareTo(list) > 0 ? outcome : list;
+        String at = path + "[" + index + "]";
+        boolean faulty = tokens.get(item).kind() == JsonToken.START_OBJECT && checkSection(item, type.getContentType(), at);
+        Outcome one = tokens.get(item).kind() == JsonToken.VALUE_NULL ? Outcome.FINE
+            : whole(faulty, p -> items.deserialize(p, context(p)), item, at);
+        outcome = one.compareTo(outcome) > 0 ? one : outcome;
         item = tokens.end(item) + 1;
       }
-      return list;
+      return outcome;
     }
-    return bind(owner, name, value, path, -1, true) ? Outcome.FINE : Outcome.UNUSABLE;
+    return bind(p -> property.deserialize(p, context(p)), value, path, true) ? Outcome.FINE : Outcome.UNUSABLE;
   }
 
   /**
    * A section (or list item) bound as a whole: its problems are reported only when its keys were
    * fine, as a section with a key taken out may fail for that alone.
    */
-  private Outcome whole(boolean faulty, JavaType owner, String name, int value, String path, int index) {
-    if (!bind(owner, name, value, path, index, !faulty)) {
+  private Outcome whole(boolean faulty, Binding binding, int value, String path) {
+    if (!bind(binding, value, path, !faulty)) {
       return Outcome.UNUSABLE;
     }
     return faulty ? Outcome.FAULTY : Outcome.FINE;
   }
 
-  /**
-   * Binds {@code name: value} alone into {@code owner}; with an {@code index}, the value is that
-   * item of the list {@code name}. A failure of the owner itself (a key it requires is elsewhere)
-   * is not this key's problem.
-   */
-  private boolean bind(JavaType owner, String name, int value, String path, int index, boolean report) {
+  /** Reads one value from a parser that stands on its first token. */
+  private interface Binding {
+    Object read(JsonParser parser) throws IOException;
+  }
+
+  /** Binds the value at {@code value} (without what was taken out of it) on its own. */
+  private boolean bind(Binding binding, int value, String path, boolean report) {
     List<RecordedTokens.Token> unit = new ArrayList<>();
-    unit.add(RecordedTokens.Token.synthetic(JsonToken.START_OBJECT, null));
-    unit.add(RecordedTokens.Token.synthetic(JsonToken.FIELD_NAME, name));
-    if (index >= 0) {
-      unit.add(RecordedTokens.Token.synthetic(JsonToken.START_ARRAY, null));
-    }
     int end = tokens.end(value);
     for (int t = value; t <= end; t++) {
       if (!excluded.get(t)) {
         unit.add(tokens.get(t));
       }
     }
-    if (index >= 0) {
-      unit.add(RecordedTokens.Token.synthetic(JsonToken.END_ARRAY, null));
-    }
-    unit.add(RecordedTokens.Token.synthetic(JsonToken.END_OBJECT, null));
     try (ReplayParser parser = new ReplayParser(unit, mapper)) {
-      mapper.readerFor(owner).readValue(parser);
+      parser.nextToken();
+      binding.read(parser);
       return true;
     } catch (JsonMappingException e) {
-      if (e.getPath().isEmpty()) {
-        return true;
-      }
       if (report) {
         String relative = MappingErrors.pathOf(e.getPath());
-        String parent = path.substring(0, path.length() - name.length());
-        String full = index < 0 ? parent + relative
-            : path + "[" + index + "]" + relative.substring(Math.min(relative.length(), (name + "[0]").length()));
+        String full = relative.isEmpty() ? path : relative.startsWith("[") || path.isEmpty() ? path + relative
+            : path + "." + relative;
         problems.add(at(full, e, MappingErrors.describe(e, full, format)));
       }
       return false;
@@ -188,6 +194,24 @@ final class PropertyCheck {
       }
       return false;
     }
+  }
+
+  /** A context for one value, as Jackson makes for each document it reads. */
+  private DeserializationContext context(JsonParser parser) {
+    return ((DefaultDeserializationContext) mapper.getDeserializationContext())
+        .createInstance(mapper.getDeserializationConfig(), parser, mapper.getInjectableValues());
+  }
+
+  /** The key {@code name} of the section type {@code owner}, with the deserializer Jackson uses for it. */
+  private SettableBeanProperty property(JavaType owner, String name) {
+    JsonDeserializer<Object> section = sections.computeIfAbsent(owner.getRawClass(), c -> {
+      try {
+        return context(null).findRootValueDeserializer(owner);
+      } catch (JsonMappingException e) {
+        return null;
+      }
+    });
+    return section instanceof BeanDeserializerBase bean ? bean.findProperty(name) : null;
   }
 
   private <T> T partial(Class<T> type) {
