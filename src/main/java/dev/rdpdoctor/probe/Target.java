@@ -97,9 +97,9 @@ public record Target(String host, int port) {
       return written + " is not an IPv6 address" + hint;
     }
     try {
-      InetAddress.getByName(host); // starts with a hex digit or a colon: parsed as a literal, never looked up
+      literal(host); // starts with a hex digit or a colon
       return null;
-    } catch (UnknownHostException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       return written + " is not an IPv6 address" + hint;
     }
   }
@@ -130,6 +130,28 @@ public record Target(String host, int port) {
       }
     }
     return null;
+  }
+
+  /** The address of a target written as one ({@link #isAddress()}). */
+  InetAddress address() {
+    return literal(host);
+  }
+
+  /**
+   * An address literal as Java reads it. The one place of the tool that turns text into an
+   * address without {@link DnsLookup}: {@link #parse} lets only literals through that start
+   * with a digit or a colon, which Java parses and never looks up.
+   */
+  private static InetAddress literal(String host) {
+    boolean ipv6 = host.contains(":") && IPV6.matcher(host).matches();
+    if (!ipv6 && ipv4Problem(host) != null) {
+      throw new IllegalArgumentException("'" + Excerpt.of(host) + "' is not an address");
+    }
+    try {
+      return InetAddress.getByName(host); // an address literal: parsed, not looked up
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + Excerpt.of(host) + "' is not a valid address", e);
+    }
   }
 
   /** True for an IPv4 or IPv6 address, which needs no DNS lookup and carries no SNI. */
