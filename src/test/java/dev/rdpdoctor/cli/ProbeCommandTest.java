@@ -60,6 +60,31 @@ class ProbeCommandTest {
   }
 
   @Test
+  void whatAHostileServerPresentsIsWrittenWithinWhatTheReaderReads(@TempDir Path dir) throws Exception {
+    String[] names = new String[600];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = String.format("h%04d.test", i);
+    }
+    names[500] = "127.0.0.1";
+    TestCertificates.Issued hostile = TestCertificates.certificate().subject("\\,".repeat(10_100)).dns(names).make();
+    try (FakeRdpServer huge = FakeRdpServer.start(WindowsPolicy.requiringNla().script(hostile.serverContext()))) {
+      Path file = dir.resolve("hostile.yaml");
+      CliRun probe = CliRun.of("probe", "127.0.0.1:" + huge.port(), "-o", file.toString());
+      assertThat(probe.exit()).isZero();
+      assertThat(Files.size(file)).isLessThan(256 * 1024);
+      CaseFile read = new CaseFileReader().read(file);
+      assertThat(read.symptoms().certificate().names()).hasSize(256).contains("127.0.0.1", "h0000.test");
+      assertThat(read.symptoms().probe().tls().nameMatches()).isTrue();
+      assertThat(read.symptoms().certificate().subject()).hasSizeLessThan(2_000).endsWith("characters)");
+      assertThat(read.symptoms().notes())
+          .contains("certificate.names: the server sent 601 names; the 256 kept include those that cover 127.0.0.1")
+          .contains("certificate.subject: the server sent 20,203 characters; the first ");
+      CliRun diagnose = CliRun.of("diagnose", "--rules", Fixtures.RULES.toString(), file.toString());
+      assertThat(diagnose.exit()).as(diagnose.err()).isZero();
+    }
+  }
+
+  @Test
   void neverReplacesAFileWithoutForce(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("probe.yaml");
     Files.writeString(file, "title: mine\n");
