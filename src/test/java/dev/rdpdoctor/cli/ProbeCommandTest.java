@@ -60,6 +60,15 @@ class ProbeCommandTest {
   }
 
   @Test
+  void aHostNameNoSymptomFileCouldHoldIsAUsageErrorWithAShortMessage() {
+    CliRun run = CliRun.of("probe", "rdp" + "0".repeat(130_000) + ".corp.example");
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().findFirst().orElseThrow())
+        .endsWith("a host name of 130,016 characters; DNS carries at most 253").hasSizeLessThan(300);
+  }
+
+  @Test
   void whatAHostileServerPresentsIsWrittenWithinWhatTheReaderReads(@TempDir Path dir) throws Exception {
     String[] names = new String[600];
     for (int i = 0; i < names.length; i++) {
