@@ -90,8 +90,9 @@ final class PropertyCheck {
   }
 
   /**
-   * Checks each key of the section that starts at {@code start}; true when a key it knows had a
-   * problem, so that the checks spanning its keys would judge a value it does not hold.
+   * Checks each key of the section that starts at {@code start}; true when a key had a problem,
+   * so that the checks spanning its keys would judge a value it does not hold (an unknown key
+   * may be the misspelling of one the section requires).
    */
   private boolean checkSection(int start, JavaType type, String path) {
     Map<String, JavaType> known = propertiesOf(type);
@@ -106,6 +107,7 @@ final class PropertyCheck {
       if (valueType == null) {
         problems.add(atKey(child, i, MappingErrors.unknownKey(name, path, known.keySet().stream().sorted().toList())));
         leaveOut(child, i, end);
+        faulty = true;
       } else {
         Outcome outcome = checkProperty(type, name, valueType, value, child);
         if (outcome == Outcome.UNUSABLE) {
@@ -191,6 +193,13 @@ final class PropertyCheck {
     } catch (IOException e) {
       if (report) {
         problems.add(atValue(path, value, "cannot read: " + e.getMessage()));
+      }
+      return false;
+    } catch (RuntimeException e) {
+      // a deserializer that throws outside Jackson's exceptions: the whole document would report
+      // it wrapped, with its message
+      if (report) {
+        problems.add(atValue(path, value, (path.isEmpty() ? "" : path + ": ") + e.getMessage()));
       }
       return false;
     }

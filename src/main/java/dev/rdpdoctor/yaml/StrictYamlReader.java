@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 public final class StrictYamlReader {
 
+  /** At most this many problems of one file are listed; a last line counts the rest. */
+  public static final int MAX_PROBLEMS = 20;
+
   private final ObjectMapper mapper;
   private final String format;
   private final ReadLimits limits;
@@ -133,9 +136,6 @@ public final class StrictYamlReader {
     }
     throw new InvalidInputException(capped(all));
   }
-
-  /** At most this many problems of one file are listed; a last line counts the rest. */
-  public static final int MAX_PROBLEMS = 20;
 
   /** The problems by position, the first {@value #MAX_PROBLEMS} of them, then how many more there are. */
   static List<InputError> capped(List<InputError> problems) {

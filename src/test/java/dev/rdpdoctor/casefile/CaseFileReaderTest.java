@@ -258,6 +258,18 @@ class CaseFileReaderTest {
   }
 
   @Test
+  void aMisspeltKeyIsNotAlsoReportedAsTheKeyItsSectionMisses() {
+    assertThat(errors("""
+        events:
+          - {idd: 1058}
+        expect: {tpo: cert-expired}
+        """)).containsExactly(
+        "case.yaml:2:6: error: unknown key 'idd' in 'events[0]'; did you mean 'id'? allowed keys: id, source, text",
+        "case.yaml:3:10: error: unknown key 'tpo' in 'expect'; did you mean 'top'? allowed keys: cites, first_fix, ranked,"
+            + " ruled_out, top");
+  }
+
+  @Test
   void aDateThatCannotBeReadIsNotUsedToJudgeTheOthers() {
     assertThat(errors("""
         observed: 2027-03-15 soon
