@@ -40,12 +40,16 @@ public final class CaseFileReader {
     return new CaseFileReader(StrictYamlReader.json(), clock);
   }
 
+  /**
+   * Reads a symptom file. Every independent problem of it is reported at once: those of its
+   * keys and values, and the contradictions between the values that could be read.
+   */
   public CaseFile read(Path file) {
-    return interpret(file.toString(), yaml.read(file, SymptomFile.class));
+    return yaml.read(file, SymptomFile.class, document -> interpret(file.toString(), document));
   }
 
   public CaseFile read(String name, byte[] content) {
-    return interpret(name, yaml.read(name, content, SymptomFile.class));
+    return read(name, 1, content);
   }
 
   /**
@@ -71,7 +75,7 @@ public final class CaseFileReader {
    * probe fills in what they leave unknown, and each disagreement is kept as a {@link Conflict}.
    */
   public CaseFile read(Path file, ProbedFacts probed) {
-    return merge(file + " + " + probed.origin(), yaml.read(file, SymptomFile.class), probed);
+    return yaml.read(file, SymptomFile.class, document -> merge(file + " + " + probed.origin(), document, probed));
   }
 
   /** The case a probe found on its own. */
@@ -84,20 +88,27 @@ public final class CaseFileReader {
   private CaseFile merge(String name, YamlDocument<SymptomFile> document, ProbedFacts probed) {
     SymptomMerger.Merged merged = new SymptomMerger().merge(document.value(), probed);
     SymptomFile file = merged.symptoms();
-    LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
-    return new Interpreter(document.sourceMap(), observed, merged.provenance())
+    return interpreter(document, file, merged.provenance())
         .interpret(name, file)
         .withConflicts(merged.conflicts());
   }
 
   /** A case that starts on line {@code firstLine} of {@code name}: its lines and errors count from there. */
   public CaseFile read(String name, int firstLine, byte[] content) {
-    return interpret(name, yaml.read(name, firstLine, content, SymptomFile.class));
+    return yaml.read(name, firstLine, content, SymptomFile.class, document -> interpret(name, document));
   }
 
   private CaseFile interpret(String name, YamlDocument<SymptomFile> document) {
-    SymptomFile file = document.value();
+    return interpreter(document, document.value(), java.util.Map.of()).interpret(name, document.value());
+  }
+
+  /**
+   * The interpreter for {@code file}, read from {@code document}: dates are judged against the
+   * observed date, or today; not at all when the observed date was written but could not be
+   * read, which is the problem to report.
+   */
+  private Interpreter interpreter(YamlDocument<SymptomFile> document, SymptomFile file, java.util.Map<String, String> provenance) {
     LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
-    return new Interpreter(document.sourceMap(), observed, java.util.Map.of()).interpret(name, file);
+    return new Interpreter(document.sourceMap(), observed, !document.leftOut().contains("observed"), provenance);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,10 +19,10 @@ public record Certificate(
     LocalDate notAfter,
     String thumbprint,
     String keyType,
-    Long keyBits,
+    @Range(min = 1, max = 65_536) Long keyBits,
     String signatureAlgorithm,
     Boolean expired,
-    Long daysLeft) {
+    @Range(min = -3_652_424, max = 3_652_424) Long daysLeft) {
 
   public Certificate {
     names = names == null ? null : List.copyOf(names);

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
+
 /**
  * The machine and program that connect: {@code client:}.
  *
@@ -11,13 +13,13 @@ package dev.rdpdoctor.casefile;
  */
 public record Client(
     String os,
-    Long build,
+    @Range(min = 1, max = 999_999) Long build,
     ClientApp app,
     String version,
     ClientNetwork network,
     Boolean recentlyUpdated,
     Boolean credsspUpdated,
-    Long allowEncryptionOracle) {
+    @Range(min = 0, max = 2) Long allowEncryptionOracle) {
 
   static Client unknown() {
     return new Client(null, null, null, null, null, null, null, null);

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
+
 /**
  * What the user tried to narrow the failure down: {@code tests:}.
  *
@@ -37,7 +39,7 @@ public record DifferentialTests(
     Boolean worksByIpAddress,
     Boolean nameResolvesToHost,
     Boolean portReachable,
-    Double pspingLossPercent,
+    @Range(min = 0, max = 100) Double pspingLossPercent,
     Boolean worksAfterMtuChange,
     Boolean worksWithUdpDisabled,
     Boolean worksFromLan,

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
 import java.util.List;
 
 /**
@@ -13,10 +14,10 @@ import java.util.List;
 public record Host(
     String name,
     String os,
-    Long build,
+    @Range(min = 1, max = 999_999) Long build,
     HostPlatform platform,
     List<RecentChange> recentChanges,
-    Long clockSkewMinutes,
+    @Range(min = 0, max = 52_560_000) Long clockSkewMinutes,
     Boolean wmiRepositoryConsistent) {
 
   public Host {

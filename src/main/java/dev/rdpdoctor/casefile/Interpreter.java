@@ -20,13 +20,19 @@ final class Interpreter {
 
   private final SourceMap sourceMap;
   private final LocalDate observed;
+  private final boolean judgeDates;
   private final Map<String, String> derivations = new LinkedHashMap<>();
   private final List<InputError> errors = new ArrayList<>();
 
-  /** @param provenance how values that were not written in the file were found, by path */
-  Interpreter(SourceMap sourceMap, LocalDate observed, Map<String, String> provenance) {
+  /**
+   * @param judgeDates false when the observed date could not be read: a certificate is then not
+   *     judged against a date the user did not give
+   * @param provenance how values that were not written in the file were found, by path
+   */
+  Interpreter(SourceMap sourceMap, LocalDate observed, boolean judgeDates, Map<String, String> provenance) {
     this.sourceMap = sourceMap;
     this.observed = observed;
+    this.judgeDates = judgeDates;
     derivations.putAll(provenance);
   }
 
@@ -59,7 +65,7 @@ final class Interpreter {
     if (stated == null) {
       return null;
     }
-    if (stated.notAfter() == null) {
+    if (stated.notAfter() == null || !judgeDates) {
       return stated;
     }
     boolean expired = stated.notAfter().isBefore(observed);

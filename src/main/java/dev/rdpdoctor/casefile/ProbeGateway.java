@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
 import java.util.List;
 
 /**
@@ -17,12 +18,12 @@ import java.util.List;
  */
 public record ProbeGateway(
     String fqdn,
-    Long port,
+    @Range(min = 1, max = 65535) Long port,
     String tlsVersion,
     String cipher,
     Certificate certificate,
     Boolean nameMatches,
-    Long httpStatus,
+    @Range(min = 100, max = 599) Long httpStatus,
     List<String> authSchemes,
     Boolean rdGateway,
     String error) {

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.casefile;
 
+import dev.rdpdoctor.yaml.Range;
+
 /**
  * The host's Remote Desktop settings: {@code rdp:}. Registry values are under
  * {@code HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server} and its
@@ -36,7 +38,7 @@ public record RdpSettings(
     Boolean enabled,
     Boolean nlaRequired,
     SecurityLayer securityLayer,
-    Long port,
+    @Range(min = 1, max = 65535) Long port,
     Boolean drainMode,
     Boolean logonDisabled,
     Boolean customCertificate,
@@ -46,11 +48,11 @@ public record RdpSettings(
     Boolean certificateRegenerates,
     Boolean serviceRunning,
     Boolean allowRemoteRpc,
-    Long minEncryptionLevel,
+    @Range(min = 1, max = 4) Long minEncryptionLevel,
     Boolean fipsEnabled,
     Boolean tlsProtocolsDisabled,
     Boolean credsspUpdated,
-    Long allowEncryptionOracle) {
+    @Range(min = 0, max = 2) Long allowEncryptionOracle) {
 
   static RdpSettings unknown() {
     return new RdpSettings(null, null, null, null, null, null, null, null, null, null, null, null,

@@ -16,12 +16,16 @@ final class ProbeOptions {
 
   static final int GATEWAY_PORT = 443;
 
+  /** The probe counts time in milliseconds: a budget under one is none. */
+  static final double MIN_TIMEOUT = 0.001;
+  static final double MAX_TIMEOUT = 600;
+
   @Option(names = "--gateway", paramLabel = "FQDN[:PORT]",
       description = "Also probe this RD Gateway: TLS with SNI on port 443, its certificate and name match, and whether it answers like an RD Gateway.")
   String gateway;
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Time budget per host probed (default: 8).")
+      description = "Time budget per host probed, 0.001 to 600 (default: 8).")
   Double timeoutSeconds;
 
   /** True when either option was given. */
@@ -47,8 +51,9 @@ final class ProbeOptions {
     if (timeoutSeconds == null) {
       return ProbeSettings.defaults();
     }
-    if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
-      throw new CommandLine.ParameterException(cli, "--timeout must be between 0 and 600 seconds, got " + timeoutSeconds);
+    if (!(timeoutSeconds >= MIN_TIMEOUT && timeoutSeconds <= MAX_TIMEOUT)) {
+      throw new CommandLine.ParameterException(cli, "--timeout must be between " + MIN_TIMEOUT + " and "
+          + (int) MAX_TIMEOUT + " seconds, got " + timeoutSeconds);
     }
     return ProbeSettings.withBudget(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
   }

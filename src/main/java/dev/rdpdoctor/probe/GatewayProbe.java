@@ -2,6 +2,7 @@ package dev.rdpdoctor.probe;
 
 import dev.rdpdoctor.casefile.Certificate;
 import dev.rdpdoctor.casefile.ProbeGateway;
+import dev.rdpdoctor.yaml.Excerpt;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -55,7 +56,7 @@ final class GatewayProbe {
         return new ProbeGateway(gateway.host(), port, null, null, certificate, nameMatches, null, null, null, error);
       }
       progress.say("gateway " + gateway + ": " + established.version() + ", certificate "
-          + (certificate == null ? "none" : certificate.subject() + (Boolean.FALSE.equals(nameMatches)
+          + (certificate == null ? "none" : Excerpt.of(certificate.subject()) + (Boolean.FALSE.equals(nameMatches)
               ? ", name does not match" : Boolean.TRUE.equals(nameMatches) ? ", name matches" : "")));
       HttpReply reply;
       Deadline step = overall.capped(settings.step());
@@ -72,7 +73,7 @@ final class GatewayProbe {
       }
       boolean rdGateway = reply.status() == 401 && !reply.authSchemes().isEmpty();
       progress.say("gateway " + gateway + ": RDG_OUT_DATA -> " + reply.status()
-          + (reply.authSchemes().isEmpty() ? "" : " " + String.join(", ", reply.authSchemes()))
+          + (reply.authSchemes().isEmpty() ? "" : " " + Excerpt.of(String.join(", ", reply.authSchemes())))
           + (rdGateway ? " (answers like an RD Gateway)" : " (does not answer like an RD Gateway)"));
       return new ProbeGateway(gateway.host(), port, established.version(), established.cipher(), certificate,
           nameMatches, (long) reply.status(), reply.authSchemes(), rdGateway, null);

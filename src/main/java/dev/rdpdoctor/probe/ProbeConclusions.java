@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Lays the probe's raw findings out as a symptom file: kept as seen in {@code probe:}, and
  * interpreted where the rules read them (the certificate on the RDP port, NLA and the security
- * layer where the negotiation proves them, the target, the gateway's certificate names).
+ * layer where the negotiation proves them, the target, the gateway's certificate names), within
+ * what a symptom file may hold ({@link WrittenLimits}).
  */
 final class ProbeConclusions {
 
@@ -28,10 +29,12 @@ final class ProbeConclusions {
 
   private ProbeConclusions() {}
 
-  static ProbedFacts conclude(Target target, Probe raw, LocalDate today) {
+  static ProbedFacts conclude(Target target, Probe found, LocalDate today) {
     Map<String, String> reasons = new LinkedHashMap<>();
     reasons.put("probe", "seen on the wire");
     reasons.put("path.target", "the name the probe connected to");
+    Map<String, String> cuts = new LinkedHashMap<>();
+    Probe raw = new WrittenLimits(cuts).bound(found, target, "certificate");
 
     ProbeTls tls = raw.tls();
     Certificate certificate = tls == null ? null : tls.certificate();
@@ -75,6 +78,7 @@ final class ProbeConclusions {
     }
     ConnectionPath path = new ConnectionPath(probedGateway == null ? null : PathKind.RD_GATEWAY, target.host(), gateway);
 
+    reasons.putAll(cuts);
     String notes = reasons.entrySet().stream()
         .filter(e -> !e.getKey().equals("probe") && !e.getKey().equals("path.target"))
         .map(e -> e.getKey() + ": " + e.getValue())

@@ -40,7 +40,7 @@ final class RdpPortProbe {
     ProbeDns dns = null;
     InetAddress address;
     if (target.isAddress()) {
-      address = literal(target.host());
+      address = target.address();
       progress.say(target.host() + " is an address: no DNS lookup");
     } else {
       DnsLookup.Resolution resolution = new DnsLookup().resolve(target.host(), overall.capped(settings.step()));
@@ -139,14 +139,6 @@ final class RdpPortProbe {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static InetAddress literal(String host) {
-    try {
-      return InetAddress.getByName(host); // an address literal: parsed, not looked up
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("'" + host + "' is not a valid address", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.rdpdoctor.probe;
 
 import dev.rdpdoctor.casefile.Certificate;
 import dev.rdpdoctor.casefile.ProbeTls;
+import dev.rdpdoctor.yaml.Excerpt;
 
 /** Turns a handshake's outcome into the {@code probe.tls} fact. */
 final class TlsFacts {
@@ -32,7 +33,7 @@ final class TlsFacts {
     }
     Certificate c = tls.certificate();
     if (c != null) {
-      text.append("; certificate ").append(c.subject())
+      text.append("; certificate ").append(Excerpt.of(c.subject()))
           .append(", not after ").append(c.notAfter())
           .append(Boolean.TRUE.equals(c.selfSigned()) ? ", self-signed" : "")
           .append(", ").append(c.keyType()).append(' ').append(c.keyBits())

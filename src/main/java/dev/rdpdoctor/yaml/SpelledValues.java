@@ -33,10 +33,10 @@ public final class SpelledValues<E extends Enum<E>> {
     }
     String hint =
         Suggestions.closest(Spelled.normalise(text), allowed)
-            .map(s -> "; did you mean '" + s + "'?")
+            .map(s -> " did you mean '" + s + "'?")
             .orElse("");
     throw new IllegalArgumentException(
-        "'" + Excerpt.of(text) + "' is not allowed" + hint + " allowed: " + allowed());
+        "'" + Excerpt.of(text) + "' is not allowed;" + hint + " allowed: " + allowed());
   }
 
   public String allowed() {

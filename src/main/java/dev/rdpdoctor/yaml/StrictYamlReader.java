@@ -1,38 +1,40 @@
 package dev.rdpdoctor.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads a YAML file into a record type, strictly: unknown keys, wrong types, values outside
- * their set and malformed YAML all become one located {@link InputError}. {@link #json()} reads
+ * their set or range become located {@link InputError}s, one per problem; malformed YAML, and
+ * a file past its {@link ReadLimits}, stop the reading with one. {@link #json()} reads
  * JSON the same way, for cases given one per line (JSON Lines).
  */
 public final class StrictYamlReader {
+
+  /** At most this many problems of one file are listed; a last line counts the rest. */
+  public static final int MAX_PROBLEMS = 20;
 
   private final ObjectMapper mapper;
   private final String format;
@@ -59,8 +61,13 @@ public final class StrictYamlReader {
   }
 
   public <T> YamlDocument<T> read(Path path, Class<T> type) {
+    return read(path, type, document -> document);
+  }
+
+  /** Reads a file and hands it to {@code then}, as {@link #read(String, int, byte[], Class, Function)} does. */
+  public <T, R> R read(Path path, Class<T> type, Function<YamlDocument<T>, R> then) {
     String file = path.toString();
-    return read(file, readBounded(path, file), type);
+    return read(file, 1, readBounded(path, file), type, then);
   }
 
   /**
@@ -96,7 +103,7 @@ public final class StrictYamlReader {
   }
 
   public <T> YamlDocument<T> read(String file, byte[] bytes, Class<T> type) {
-    return read(file, 1, bytes, type);
+    return read(file, 1, bytes, type, document -> document);
   }
 
   /**
@@ -104,19 +111,75 @@ public final class StrictYamlReader {
    * a JSON Lines stream: every line in its source map and its errors counts from there.
    */
   public <T> YamlDocument<T> read(String file, int firstLine, byte[] bytes, Class<T> type) {
+    return read(file, firstLine, bytes, type, document -> document);
+  }
+
+  /**
+   * Reads a document and hands it to {@code then}, which may refuse it with problems of its own
+   * (an {@link InvalidInputException}). When the document itself has problems, {@code then}
+   * still runs on what could be read (each key with a problem taken out), so that one run
+   * reports every independent problem of the file: sorted by position, at most
+   * {@value #MAX_PROBLEMS}, then a line saying how many more there are.
+   */
+  public <T, R> R read(String file, int firstLine, byte[] bytes, Class<T> type, Function<YamlDocument<T>, R> then) {
+    Parsed<T> parsed = parse(file, firstLine, bytes, type);
+    if (parsed.problems().isEmpty()) {
+      return then.apply(parsed.document());
+    }
+    List<InputError> all = new ArrayList<>(parsed.problems());
+    if (parsed.document() != null) {
+      try {
+        then.apply(parsed.document());
+      } catch (InvalidInputException e) {
+        all.addAll(e.errors());
+      }
+    }
+    throw new InvalidInputException(capped(all));
+  }
+
+  /** The problems by position, the first {@value #MAX_PROBLEMS} of them, then how many more there are. */
+  static List<InputError> capped(List<InputError> problems) {
+    List<InputError> sorted = problems.stream()
+        .sorted(Comparator.comparingInt(InputError::line).thenComparingInt(InputError::column))
+        .toList();
+    if (sorted.size() <= MAX_PROBLEMS) {
+      return sorted;
+    }
+    InputError next = sorted.get(MAX_PROBLEMS);
+    List<InputError> shown = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+    int more = sorted.size() - MAX_PROBLEMS;
+    shown.add(InputError.error(next.file(), next.line(), next.column(), String.format(Locale.ROOT,
+        "... and %,d more problem%s, the next one here; fix these first", more, more == 1 ? "" : "s")));
+    return shown;
+  }
+
+  /**
+   * A document read, or what could be read of it, with its problems.
+   *
+   * @param document the whole document when there are no problems; else the document without
+   *     the keys that have them, or null when even that does not read
+   */
+  private record Parsed<T>(YamlDocument<T> document, List<InputError> problems) {}
+
+  private <T> Parsed<T> parse(String file, int firstLine, byte[] bytes, Class<T> type) {
     if (firstLine == 1) {
       return readDocument(file, 0, bytes, type);
     }
     try {
-      return readDocument(file, firstLine - 1, bytes, type);
+      Parsed<T> parsed = readDocument(file, firstLine - 1, bytes, type);
+      return new Parsed<>(parsed.document(), shift(parsed.problems(), firstLine));
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(e.errors().stream()
-          .map(x -> new InputError(x.file(), x.line() + firstLine - 1, x.column(), x.severity(), x.message()))
-          .toList());
+      throw new InvalidInputException(shift(e.errors(), firstLine));
     }
   }
 
-  private <T> YamlDocument<T> readDocument(String file, int lineOffset, byte[] bytes, Class<T> type) {
+  private static List<InputError> shift(List<InputError> errors, int firstLine) {
+    return errors.stream()
+        .map(x -> new InputError(x.file(), x.line() + firstLine - 1, x.column(), x.severity(), x.message()))
+        .toList();
+  }
+
+  private <T> Parsed<T> readDocument(String file, int lineOffset, byte[] bytes, Class<T> type) {
     if (bytes.length > limits.maxBytes()) {
       throw tooLarge(file);
     }
@@ -136,36 +199,64 @@ public final class StrictYamlReader {
                 : "expected sections of 'key: value' lines at the top level") + ", got " + Shapes.describe(first)));
       }
       T value = mapper.readValue(text, type);
-      return new YamlDocument<>(value, sourceMap);
+      return new Parsed<>(new YamlDocument<>(value, sourceMap), List.of());
     } catch (InvalidInputException e) {
       throw e;
     } catch (JsonMappingException e) {
-      if (e instanceof ValueInstantiationException && sourceMap != null) {
-        // Jackson builds a record before it reports unknown keys: a misspelt key that leaves
-        // a required one missing must be reported as the typo it is.
-        InputError typo = unknownKeyIn(file, e, sourceMap, lineOffset);
-        if (typo != null) {
-          throw new InvalidInputException(typo);
-        }
+      InputError first = firstProblem(file, e, sourceMap, lineOffset);
+      if (sourceMap == null) {
+        throw new InvalidInputException(first);
       }
-      throw new InvalidInputException(relocate(locate(file, e, format), e, sourceMap, lineOffset));
+      return everyProblem(file, text, type, sourceMap, lineOffset, first);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(locate(file, e, format));
+      throw new InvalidInputException(MappingErrors.locate(file, e, format));
     } catch (IOException e) {
       throw new InvalidInputException(InputError.error(file, 1, 1, "cannot read: " + e.getMessage()));
     }
   }
 
+  /** The error Jackson stopped at, located where the user wrote the key or value. */
+  private InputError firstProblem(String file, JsonMappingException e, SourceMap sourceMap, int lineOffset) {
+    if (e instanceof ValueInstantiationException && sourceMap != null) {
+      // Jackson builds a record before it reports unknown keys: a misspelt key that leaves
+      // a required one missing must be reported as the typo it is.
+      InputError typo = unknownKeyIn(file, e, sourceMap, lineOffset);
+      if (typo != null) {
+        return typo;
+      }
+    }
+    return relocate(MappingErrors.locate(file, e, format), e, sourceMap, lineOffset);
+  }
+
+  /**
+   * Every independent problem of a document that Jackson refused at {@code first}: each key is
+   * bound on its own ({@link PropertyCheck}). The first stays among them whatever the check finds.
+   */
+  private <T> Parsed<T> everyProblem(String file, String text, Class<T> type, SourceMap sourceMap, int lineOffset,
+      InputError first) {
+    PropertyCheck.Result<T> found;
+    try {
+      found = new PropertyCheck(mapper, RecordedTokens.record(mapper, text), sourceMap, file, lineOffset, format)
+          .check(type);
+    } catch (IOException e) {
+      return new Parsed<>(null, List.of(first));
+    }
+    List<InputError> problems = new ArrayList<>(found.problems());
+    if (problems.stream().noneMatch(p -> p.line() == first.line() && p.column() == first.column())) {
+      problems.add(first);
+    }
+    return new Parsed<>(found.partial() == null ? null : new YamlDocument<>(found.partial(), sourceMap, found.leftOut()),
+        problems);
+  }
+
   private InputError unknownKeyIn(String file, JsonMappingException e, SourceMap map, int lineOffset) {
-    String path = pathOf(e.getPath());
+    String path = MappingErrors.pathOf(e.getPath());
     Class<?> type = ((ValueInstantiationException) e).getType().getRawClass();
     var description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
     List<String> known = description.findProperties().stream().map(p -> p.getName()).sorted().toList();
     for (Located key : map.childKeys(path)) {
       if (!known.contains(key.text())) {
-        String hint = Suggestions.closest(key.text(), known).map(s -> " did you mean '" + s + "'?").orElse("");
-        return InputError.error(file, key.line() - lineOffset, key.column(), "unknown key '" + key.text() + "' in "
-            + (path.isEmpty() ? "the top level" : "'" + path + "'") + ";" + hint + " allowed keys: " + String.join(", ", known));
+        return InputError.error(file, key.line() - lineOffset, key.column(), MappingErrors.unknownKey(key.text(), path, known));
       }
     }
     return null;
@@ -179,7 +270,7 @@ public final class StrictYamlReader {
     if (map == null || e.getPath().isEmpty()) {
       return error;
     }
-    String path = pathOf(e.getPath());
+    String path = MappingErrors.pathOf(e.getPath());
     var at = e instanceof UnrecognizedPropertyException
         ? map.key(path)
         : map.find(path).or(() -> map.key(path));
@@ -221,103 +312,4 @@ public final class StrictYamlReader {
     String text = out.flip().toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
-
-  static InputError locate(String file, JsonProcessingException e, String format) {
-    JsonLocation at = e.getLocation();
-    int line = at == null ? 1 : at.getLineNr();
-    int column = at == null ? 1 : at.getColumnNr();
-    MarkedYAMLException yaml = findCause(e, MarkedYAMLException.class);
-    if (yaml != null) {
-      String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
-      var mark = yaml.getProblemMark();
-      if (problem.contains("\\t(TAB)") && mark != null) {
-        return InputError.error(file, mark.getLine() + 1, mark.getColumn() + 1,
-            "a tab indents this line; YAML indents with spaces only: replace the tab with spaces");
-      }
-      if (mark != null) {
-        line = mark.getLine() + 1;
-        column = mark.getColumn() + 1;
-      }
-      String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
-      return InputError.error(file, line, column, "invalid YAML: " + problem + context);
-    }
-    if (e instanceof JsonMappingException m) {
-      return InputError.error(file, line, column, describe(m, format));
-    }
-    String message = e.getOriginalMessage();
-    if (message != null && message.startsWith("Duplicate field")) {
-      String key = message.replaceAll(".*'(.*)'.*", "$1");
-      return InputError.error(file, line, column, "duplicate key '" + key + "': each key may appear once in a section");
-    }
-    return InputError.error(file, line, column, "invalid " + format + ": " + message);
-  }
-
-  private static String describe(JsonMappingException e, String format) {
-    String path = pathOf(e.getPath());
-    String where = path.isEmpty() ? "" : path + ": ";
-    if (e instanceof UnrecognizedPropertyException u) {
-      String section = pathOf(e.getPath().subList(0, e.getPath().size() - 1));
-      List<String> known =
-          u.getKnownPropertyIds() == null
-              ? List.of()
-              : u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
-      String hint =
-          Suggestions.closest(u.getPropertyName(), known).map(s -> " did you mean '" + s + "'?").orElse("");
-      return "unknown key '" + u.getPropertyName() + "' in "
-          + (section.isEmpty() ? "the top level" : "'" + section + "'") + ";" + hint
-          + " allowed keys: " + String.join(", ", known);
-    }
-    if (e instanceof InvalidFormatException f) {
-      return where + "expected " + Shapes.expected(typeOf(e, f.getTargetType()))
-          + ", got '" + Excerpt.of(String.valueOf(f.getValue())) + "'";
-    }
-    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return where + v.getCause().getMessage();
-    }
-    if (e instanceof MismatchedInputException m && m.getTargetType() != null && !ownMessage(e)) {
-      JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-      return where + "expected " + Shapes.expected(typeOf(e, m.getTargetType())) + ", got "
-          + Shapes.describe(token);
-    }
-    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
-      return format.equals("JSON") ? "more than one JSON value; put one case per line"
-          : "a second YAML document follows the first; put everything in one document";
-    }
-    return where + e.getOriginalMessage();
-  }
-
-  /** True when one of our own deserializers wrote the message. */
-  private static boolean ownMessage(JsonMappingException e) {
-    String m = e.getOriginalMessage();
-    return m != null && !m.startsWith("Cannot ") && !m.startsWith("Unexpected ");
-  }
-
-  private static JavaType typeOf(JsonMappingException e, Class<?> type) {
-    return com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance().constructType(type);
-  }
-
-  static String pathOf(List<JsonMappingException.Reference> references) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference r : references) {
-      if (r.getFieldName() != null) {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        out.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return out.toString();
-  }
-
-  private static <X extends Throwable> X findCause(Throwable t, Class<X> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-    }
-    return null;
-  }
-
 }

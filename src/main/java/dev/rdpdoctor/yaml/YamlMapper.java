@@ -85,6 +85,8 @@ public final class YamlMapper {
       }
     });
     module.addDeserializer(LocalDate.class, new DateDeserializer());
+    module.addDeserializer(Long.class, NumberDeserializer.whole());
+    module.addDeserializer(Double.class, NumberDeserializer.decimal());
     module.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<Enum<?>> enumType = (Class) Enum.class;

@@ -179,6 +179,150 @@ class CaseFileReaderTest {
         .startsWith("cases.jsonl:12:").contains("contradicts not_after");
   }
 
+  @Test
+  void aDateFollowedByAnythingButAValidTimeIsRefusedWhereItIsWritten() {
+    for (String written : List.of("2027-03-15 later", "2027-03-15T25:61:00", "2027-03-15T", "2027-03-15 08:30 tomorrow",
+        "+12026-03-15", "-2026-03-15", "2027-02-30", "27-03-15", "20270315")) {
+      assertThat(errors("title: dates\nobserved: '" + written + "'\n"))
+          .as(written)
+          .containsExactly("case.yaml:2:11: error: observed: malformed date '" + written + "': write it as YYYY-MM-DD, e.g. 2026-11-20"
+              + (written.startsWith("2027-03-15") ? " (a time after the date must be a valid one, like 2026-11-20T08:30:00)" : ""));
+    }
+  }
+
+  @Test
+  void aDateWithAValidTimeIsReadAsItsDate() {
+    for (String written : List.of("2027-03-15", "2027-03-15T08:30", "2027-03-15T08:30:00", "2027-03-15 08:30:00.250",
+        "2027-03-15T08:30:00Z", "2027-03-15T23:59:59+01:00", "0001-01-01T00:00")) {
+      assertThat(read("observed: '" + written + "'").observed()).as(written).isEqualTo(LocalDate.parse(written.substring(0, 10)));
+    }
+  }
+
+  @Test
+  void everyDateKeyIsReadAsStrictlyAsTheObservedDate() {
+    String bad = "'2027-03-15 soon'";
+    assertThat(errors("""
+        certificate: {not_before: %1$s, not_after: %1$s}
+        host:
+          recent_changes:
+            - {kind: windows-update, date: %1$s}
+        probe:
+          tls:
+            certificate: {not_after: %1$s}
+          gateway:
+            certificate: {not_before: %1$s}
+        """.formatted(bad)))
+        .extracting(e -> e.substring(0, e.indexOf(": malformed date")))
+        .containsExactly(
+            "case.yaml:1:27: error: certificate.not_before",
+            "case.yaml:1:57: error: certificate.not_after",
+            "case.yaml:4:36: error: host.recent_changes[0].date",
+            "case.yaml:7:30: error: probe.tls.certificate.not_after",
+            "case.yaml:9:31: error: probe.gateway.certificate.not_before");
+  }
+
+  @Test
+  void everyIndependentProblemOfAFileIsReportedOnALineOfItsOwn() {
+    assertThat(errors("""
+        title: four problems in one ticket
+        observed: 2027-03-15
+        error:
+          code: 0xZZ
+          colour: red
+        rdp:
+          nla_required: perhaps
+          port: 3389
+        certificate:
+          not_after: 2027-01-01
+          expired: false
+        """)).containsExactly(
+        "case.yaml:4:9: error: error.code: malformed code '0xZZ': write hex like 0x904 or decimal like 2308",
+        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, code, extended, frequency, message, when",
+        "case.yaml:7:17: error: rdp.nla_required: expected true or false, got 'perhaps'",
+        "case.yaml:11:12: error: certificate.expired: 'expired: false' contradicts not_after 2027-01-01, which is before"
+            + " the observed date 2027-03-15");
+  }
+
+  @Test
+  void aProblemInsideASectionIsNotReportedAgainAsTheSections() {
+    assertThat(errors("""
+        events:
+          - {id: many, colour: blue}
+          - {text: no id here}
+        expect: {top: {cause: x}}
+        """)).containsExactly(
+        "case.yaml:2:10: error: events[0].id: expected a whole number, got 'many'",
+        "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: id, source, text",
+        "case.yaml:3:5: error: events[1]: an event needs its id, e.g. 'id: 1058'",
+        "case.yaml:4:15: error: expect.top: expected text, got a section (key: value lines)");
+  }
+
+  @Test
+  void aMisspeltKeyIsNotAlsoReportedAsTheKeyItsSectionMisses() {
+    assertThat(errors("""
+        events:
+          - {idd: 1058}
+        expect: {tpo: cert-expired}
+        """)).containsExactly(
+        "case.yaml:2:6: error: unknown key 'idd' in 'events[0]'; did you mean 'id'? allowed keys: id, source, text",
+        "case.yaml:3:10: error: unknown key 'tpo' in 'expect'; did you mean 'top'? allowed keys: cites, first_fix, ranked,"
+            + " ruled_out, top");
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsNotUsedToJudgeTheOthers() {
+    assertThat(errors("""
+        observed: 2027-03-15 soon
+        certificate: {not_after: 2020-01-01, expired: false}
+        path:
+          gateway: {fqdn: rdg.example.com, certificate_names: [other.example.com], name_matches: true}
+        """)).containsExactly(
+        "case.yaml:1:11: error: observed: malformed date '2027-03-15 soon': write it as YYYY-MM-DD, e.g. 2026-11-20"
+            + " (a time after the date must be a valid one, like 2026-11-20T08:30:00)",
+        "case.yaml:4:90: error: path.gateway.name_matches: 'name_matches: true' contradicts the names: rdg.example.com"
+            + " is not covered by other.example.com");
+  }
+
+  @Test
+  void theProblemsOfAFileStopAtTwentyAndCountTheRest() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 1; i <= 35; i++) {
+      yaml.append("unknown_").append(i).append(": x\n");
+    }
+    List<String> errors = errors(yaml.toString());
+    assertThat(errors).hasSize(21);
+    assertThat(errors.get(0)).startsWith("case.yaml:1:1: error: unknown key 'unknown_1' in the top level;");
+    assertThat(errors.get(19)).startsWith("case.yaml:20:1: error: unknown key 'unknown_20' in the top level;");
+    assertThat(errors.get(20)).isEqualTo("case.yaml:21:1: error: ... and 15 more problems, the next one here; fix these first");
+  }
+
+  @Test
+  void everyProblemOfALineOfJsonIsLocatedOnThatLine() {
+    try {
+      CaseFileReader.json(NOV_20).read("cases.jsonl", 12, """
+          {"titel": "t", "rdp": {"port": 0, "min_encryption_level": 9}, "observed": "2026-11-20T"}"""
+          .getBytes(StandardCharsets.UTF_8));
+      throw new AssertionError("expected the line to be refused");
+    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
+      assertThat(e.errors()).extracting(dev.rdpdoctor.yaml.InputError::format).containsExactly(
+          "cases.jsonl:12:2: error: unknown key 'titel' in the top level; did you mean 'title'? allowed keys: certificate,"
+              + " client, error, events, expect, host, notes, observed, path, probe, rdp, sessions, tests, title",
+          "cases.jsonl:12:32: error: rdp.port: 0 is out of range; allowed: 1 to 65535",
+          "cases.jsonl:12:59: error: rdp.min_encryption_level: 9 is out of range; allowed: 1 to 4",
+          "cases.jsonl:12:75: error: observed: malformed date '2026-11-20T': write it as YYYY-MM-DD, e.g. 2026-11-20"
+              + " (a time after the date must be a valid one, like 2026-11-20T08:30:00)");
+    }
+  }
+
+  private List<String> errors(String yaml) {
+    try {
+      read(yaml);
+    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
+      return e.errors().stream().map(dev.rdpdoctor.yaml.InputError::format).toList();
+    }
+    throw new AssertionError("expected " + yaml + " to be refused");
+  }
+
   private static String errorIn(CaseFileReader reader, String line) {
     try {
       reader.read("cases.jsonl", 12, line.getBytes(StandardCharsets.UTF_8));

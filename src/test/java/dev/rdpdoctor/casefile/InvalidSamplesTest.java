@@ -20,8 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file in facts-samples/invalid/ names the error it must produce on its first line,
  * {@code # expect-error: LINE:COL: MESSAGE}; diagnose must print exactly that, on one line,
- * and exit 3. A sample that is a folder carries that line in its {@code README}. The first line
- * is read as bytes, so a sample may hold bytes that are not UTF-8 further down.
+ * and exit 3. A sample with several problems names each on a line of its own, in the order of
+ * the file; diagnose must print each of them, and nothing else. A sample that is a folder
+ * carries those lines in its {@code README}. They are read as bytes, so a sample may hold bytes
+ * that are not UTF-8 further down.
  */
 class InvalidSamplesTest {
 
@@ -40,10 +42,12 @@ class InvalidSamplesTest {
 
   @ParameterizedTest
   @MethodSource("invalidSamples")
-  void failsWithItsOneLineLocatedErrorAndExit3(Path sample) throws IOException {
-    String first = firstLine(Files.isDirectory(sample) ? sample.resolve("README") : sample);
-    assertThat(first).as("first line of %s names its expected error", sample).startsWith(HEADER);
-    String expected = sample + ":" + first.substring(HEADER.length()).replaceFirst("^(\\d+:\\d+): ", "$1: error: ");
+  void failsWithItsOneLineLocatedErrorsAndExit3(Path sample) throws IOException {
+    List<String> headers = expectations(Files.isDirectory(sample) ? sample.resolve("README") : sample);
+    assertThat(headers).as("the first line of %s names its expected error", sample).isNotEmpty();
+    List<String> expected = headers.stream()
+        .map(h -> sample + ":" + h.substring(HEADER.length()).replaceFirst("^(\\d+:\\d+): ", "$1: error: "))
+        .toList();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -52,18 +56,34 @@ class InvalidSamplesTest {
 
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(exit).isEqualTo(3);
-    assertThat(lines).containsExactly(expected);
+    assertThat(lines).containsExactlyElementsOf(expected);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
-  private static String firstLine(Path file) throws IOException {
+  @Test
+  void aSampleWithSeveralProblemsExpectsEachOfThem() throws IOException {
+    assertThat(expectations(Fixtures.INVALID_SAMPLES.resolve("several-problems.yaml"))).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  /** The {@code # expect-error:} lines the file starts with. */
+  private static List<String> expectations(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(4096);
-      int end = 0;
-      while (end < head.length && head[end] != '\n') {
-        end++;
+      byte[] head = in.readNBytes(16 * 1024);
+      List<String> found = new java.util.ArrayList<>();
+      int start = 0;
+      while (start < head.length) {
+        int end = start;
+        while (end < head.length && head[end] != '\n') {
+          end++;
+        }
+        String line = new String(head, start, end - start, StandardCharsets.UTF_8);
+        if (!line.startsWith(HEADER)) {
+          break;
+        }
+        found.add(line);
+        start = end + 1;
       }
-      return new String(head, 0, end, StandardCharsets.UTF_8);
+      return found;
     }
   }
 }

@@ -42,6 +42,28 @@ class SymptomFileDocumentationTest {
     assertThat(checked).isGreaterThan(50);
   }
 
+  @Test
+  void everyRangeIsDocumentedOnItsKeysRow() throws Exception {
+    String doc = Files.readString(Path.of("docs/symptom-file.md"));
+    int checked = 0;
+    for (SymptomFileRangesTest.RangedKey key : SymptomFileRangesTest.rangedKeys()) {
+      String top = key.segments().get(0).replace("[]", "");
+      if (key.segments().size() > 1 && key.segments().subList(1, key.segments().size() - 1).contains("certificate")) {
+        continue; // a certificate seen by the probe is documented "as certificate above"
+      }
+      int start = doc.indexOf("## `" + top + "`");
+      int end = doc.indexOf("\n## ", start + 1);
+      String section = doc.substring(start, end < 0 ? doc.length() : end);
+      String relative = key.segments().stream().skip(1).map(k -> k.replace("[]", "")).collect(java.util.stream.Collectors.joining("."));
+      String range = String.format(java.util.Locale.ROOT, "number %,d to %,d", (long) key.range().min(), (long) key.range().max());
+      assertThat(section.lines().filter(l -> l.startsWith("| ") && l.split("\\|")[1].contains("`" + relative + "`")))
+          .as("the row of %s in docs/symptom-file.md", key.path())
+          .singleElement().asString().contains("| " + range + " |");
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
   private static void collect(Class<?> type, String prefix, List<String> keys) {
     for (RecordComponent c : type.getRecordComponents()) {
       String key = prefix + SNAKE.translate(c.getName());

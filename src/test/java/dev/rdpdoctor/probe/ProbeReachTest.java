@@ -117,10 +117,10 @@ class ProbeReachTest {
             }
           })
           .map(Path::toString).toList();
-      assertThat(offenders).containsExactly("src/main/java/dev/rdpdoctor/probe/RdpPortProbe.java".replace('/', java.io.File.separatorChar));
+      assertThat(offenders).containsExactly("src/main/java/dev/rdpdoctor/probe/Target.java".replace('/', java.io.File.separatorChar));
     }
-    // RdpPortProbe only parses an address literal the user typed: no lookup happens for it
-    assertThat(Files.readString(Path.of("src/main/java/dev/rdpdoctor/probe/RdpPortProbe.java")))
+    // Target only parses an address literal the user typed: no lookup happens for it
+    assertThat(Files.readString(Path.of("src/main/java/dev/rdpdoctor/probe/Target.java")))
         .contains("return InetAddress.getByName(host); // an address literal: parsed, not looked up");
   }
 }

@@ -171,6 +171,34 @@ class StrictYamlReaderTest {
         .isEqualTo("t.yaml:2:1: error: a tab indents this line; YAML indents with spaces only: replace the tab with spaces");
   }
 
+  record Server(String name, Settings settings, List<Settings> more) {}
+
+  @Test
+  void everyProblemOfADocumentIsReportedInTheOrderOfTheFile() {
+    try {
+      reader.read("t.yaml", """
+          name: [a, b]
+          settings:
+            enabled: maybe
+            port: 0x
+            colour: red
+          more:
+            - {enabled: true, port: 1}
+            - {names: {a: b}}
+          owner: me
+          """.getBytes(StandardCharsets.UTF_8), Server.class);
+      throw new AssertionError("expected the document to be refused");
+    } catch (InvalidInputException e) {
+      assertThat(e.errors()).extracting(InputError::format).containsExactly(
+          "t.yaml:1:7: error: name: expected text, got a list",
+          "t.yaml:3:12: error: settings.enabled: expected true or false, got 'maybe'",
+          "t.yaml:4:9: error: settings.port: expected a whole number, got '0x'",
+          "t.yaml:5:3: error: unknown key 'colour' in 'settings'; allowed keys: enabled, names, port",
+          "t.yaml:8:13: error: more[1].names[0]: expected text, got a section (key: value lines)",
+          "t.yaml:9:1: error: unknown key 'owner' in the top level; allowed keys: more, name, settings");
+    }
+  }
+
   @Test
   void jsonIsReadAsTheSameSchema() {
     assertThat(read("{\"enabled\": true, \"port\": 3389, \"names\": [\"a\", \"b\"]}").value())
