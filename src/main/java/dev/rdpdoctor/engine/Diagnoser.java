@@ -194,12 +194,22 @@ public final class Diagnoser {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
+  /**
+   * The rules that loop: the busiest, and up to two more that fired many times too (at least a
+   * tenth as often, and more than once); a rule that fired once or a few times only started it.
+   */
   private InvalidInputException looping(TraceRecorder recorder) {
     List<InputError> errors = new ArrayList<>();
+    int busiest = 0;
     for (Map.Entry<RuleInfo, Integer> e : recorder.busiestRules(3).entrySet()) {
+      int fired = e.getValue();
+      busiest = Math.max(busiest, fired);
+      if (!errors.isEmpty() && (fired < 2 || fired * 10L < busiest)) {
+        break;
+      }
       RuleInfo rule = e.getKey();
       errors.add(InputError.error(rule.file(), rule.line(), 1,
-          "rule '" + rule.name() + "' fired " + e.getValue() + " times: the rules loop (the limit of "
+          "rule '" + rule.name() + "' fired " + fired + (fired == 1 ? " time" : " times") + ": the rules loop (the limit of "
               + fireLimit + " firings was reached); a consequence probably modifies what its own condition reads"));
     }
     return new InvalidInputException(errors);

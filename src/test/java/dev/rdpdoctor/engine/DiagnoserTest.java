@@ -287,4 +287,27 @@ class DiagnoserTest {
     assertThat(OutOfMemoryOnce.CALLS).hasValue(2);
     assertThat(d.top()).hasValueSatisfying(a -> assertThat(a.cause().id()).isEqualTo("alpha"));
   }
+
+  @Test
+  void aLoopErrorNamesOnlyTheRulesThatFiredManyTimesNotTheOneThatStartedIt() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "seed" @id("T-1") when Host(name == "loop") then insert(new Finding("x")); end
+        rule "flip" @id("T-2")
+        when $f : Finding(name == "x") then delete($f); insert(new Finding("x")); end
+        """, Duration.ofSeconds(10));
+    Throwable thrown = catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: loop}")));
+    assertThat(((InvalidInputException) thrown).errors()).extracting(InputError::format).singleElement().asString()
+        .startsWith(dir + "/test/rules.drl:5:1: error: rule 'flip' fired ")
+        .endsWith(" times: the rules loop (the limit of 200 firings was reached); a consequence probably modifies what"
+            + " its own condition reads");
+  }
+
+  @Test
+  void aRuleThatFiredOnceIsSaidToHaveFiredOneTime() {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, """
+        rule "once" @id("T-1") when Host(name == "h") then end
+        """));
+    InputError error = onlyError(catchThrowable(() -> new Diagnoser(kb, 1).diagnose(caseOf("host: {name: h}"))));
+    assertThat(error.message()).startsWith("rule 'once' fired 1 time: the rules loop (the limit of 1 firings was reached)");
+  }
 }

@@ -230,7 +230,8 @@ class CompiledKnowledgeLoaderTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(120)
+  // on a thread of its own, so that without the limit the test fails rather than hangs
+  @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aConditionThatNeverEndsWhileTheRulesLoadIsStoppedNamingTheRule() {
     // the executable model evaluates a condition without variables once, as the rules are assembled
     Path rules = RulesFolder.write(dir, rule(0.5) + """
