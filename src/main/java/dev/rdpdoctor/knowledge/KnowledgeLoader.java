@@ -139,12 +139,14 @@ public final class KnowledgeLoader {
     }
     DrlIndexer indexer = new DrlIndexer();
     List<RuleInfo> rules = new ArrayList<>();
+    List<DeclaredType> declared = new ArrayList<>();
     Map<String, RuleInfo> byId = new HashMap<>();
     boolean parsed = true;
     for (Map.Entry<String, String> e : drl.entrySet()) {
       DrlIndexer.Indexed indexed = indexer.index(e.getKey(), e.getValue());
       errors.addAll(indexed.errors());
       parsed &= indexed.errors().isEmpty();
+      declared.addAll(indexed.declared());
       for (RuleInfo rule : indexed.rules()) {
         checkRule(rule, causes.isPresent() ? causeById : null, sources.isPresent() ? sourceById : null, byId, errors);
         rules.add(rule);
@@ -166,7 +168,8 @@ public final class KnowledgeLoader {
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, drl, errors, kieBase);
+    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, declared, drl, errors,
+        kieBase);
   }
 
   /** @param sourceById null when sources.yaml could not be read: citations are not checked */

@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.engine.Finding;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
+import dev.rdpdoctor.knowledge.DeclaredType;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -103,6 +104,11 @@ public final class RuleLinter {
     for (PatternInfo pattern : rule.patterns()) {
       String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
       Class<?> type = factTypes.get(simple);
+      Optional<DeclaredType> declared = in.declaredTypes().stream().filter(d -> d.name().equals(simple)).findFirst();
+      if (type == null && declared.isPresent()) {
+        lintDeclared(rule, pattern, declared.get(), in, out, fieldFindings);
+        continue;
+      }
       if (type == null) {
         String hint = Suggestions.closest(simple, factTypes.keySet()).map(s -> " did you mean " + s + "?").orElse("");
         out.add(error(rule, pattern.line(), name + " matches '" + simple + "', which is never a fact, so it can never match;"
@@ -121,6 +127,35 @@ public final class RuleLinter {
               + "' also matches when " + m.group(1) + " is unknown; write '" + m.group(1) + " == "
               + ("true".equals(m.group(2)) ? "false" : "true") + "' to match only a known value"));
         }
+      }
+    }
+  }
+
+  /**
+   * A pattern on a type the rules declare: a fact when a consequence inserts one, and then read
+   * by the fields it declares.
+   */
+  private static void lintDeclared(
+      RuleInfo rule, PatternInfo pattern, DeclaredType type, Inspection in, List<InputError> out, List<InputError> fieldFindings) {
+    String name = "rule '" + rule.name() + "'";
+    Pattern created = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*" + Pattern.quote(type.name()) + "\\s*\\(");
+    boolean inserted = in.rules().stream().anyMatch(r -> created.matcher(r.consequence()).find());
+    if (!inserted) {
+      if (!pattern.negated()) {
+        out.add(error(rule, pattern.line(), name + " matches '" + type.name() + "', which the rules declare (at " + type.file()
+            + ":" + type.line() + ") but no consequence inserts, so it can never match"));
+      }
+      return;
+    }
+    if (type.inherits()) {
+      return; // its fields include those of the type it extends
+    }
+    for (String field : pattern.fields()) {
+      String first = field.split("\\.")[0];
+      if (!field.endsWith("()") && !type.fields().contains(first)) {
+        String hint = Suggestions.closest(first, type.fields()).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + type.name() + ": "
+            + type.name() + " declares no field '" + first + "'" + hint + ", so the rule can never match"));
       }
     }
   }

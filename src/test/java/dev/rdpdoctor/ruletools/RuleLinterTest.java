@@ -246,4 +246,35 @@ class RuleLinterTest {
     assertThat(lint(CLEAN_CAUSES.replace("rollback: undo it, verify: look}\n  - id: beta", "rolback: undo it, verify: look}\n  - id: beta"), CLEAN_RULES))
         .anyMatch(f -> f.startsWith("causes.yaml:6:") && f.contains("unknown key 'rolback'") && f.contains("did you mean 'rollback'?"));
   }
+
+  private static final String MARKER = """
+      declare Marker
+        name : String
+      end
+      """;
+
+  @Test
+  void aTypeTheRulesDeclareAndAConsequenceInsertsIsAFact() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "marks" @id("T-3") when Client(app == ClientApp.MSTSC) then insert(new Marker("x")); end
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(name == "x") then end
+        """)).isEmpty();
+  }
+
+  @Test
+  void aTypeTheRulesDeclareButNoConsequenceInsertsCanNeverMatch() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(name == "x") then end
+        """)).containsExactly("test/rules.drl:9:1: error: rule 'reads the mark' matches 'Marker', which the rules declare"
+            + " (at test/rules.drl:6) but no consequence inserts, so it can never match");
+  }
+
+  @Test
+  void aFieldADeclaredTypeDoesNotDeclareMeansTheRuleCanNeverMatch() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "marks" @id("T-3") when Client(app == ClientApp.MSTSC) then insert(new Marker("x")); end
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(nam == "x") then end
+        """)).containsExactly("test/rules.drl:10:1: error: rule 'reads the mark' reads 'nam' on Marker: Marker declares no"
+            + " field 'nam' (did you mean 'name'?), so the rule can never match");
+  }
 }
