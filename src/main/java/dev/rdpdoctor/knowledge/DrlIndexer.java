@@ -31,6 +31,9 @@ final class DrlIndexer {
       Set.of("true", "false", "null", "contains", "matches", "memberOf", "in", "not", "excludes",
           "soundslike", "str", "instanceof", "this", "after", "before");
 
+  /** Said with a file's first syntax error: nothing in the file counts until it parses. */
+  static final String SKIPPED = "; the whole file is skipped until it parses";
+
   record Indexed(List<RuleInfo> rules, List<DeclaredType> declared, List<InputError> errors) {}
 
   Indexed index(String file, String drl) {
@@ -40,14 +43,18 @@ final class DrlIndexer {
     try {
       pkg = parser.parse(null, drl);
     } catch (DroolsParserException e) {
-      errors.add(InputError.error(file, e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
+      errors.add(InputError.error(file, e.getLineNumber(), e.getColumn() + 1, e.getMessage() + SKIPPED));
       return new Indexed(List.of(), List.of(), errors);
     }
     if (parser.hasErrors() || pkg == null) {
       for (DroolsError error : parser.getErrors()) {
         int column = error instanceof ParserError p ? p.getCol() + 1 : 1;
         int line = error.getLines().length > 0 ? error.getLines()[0] : 1;
-        errors.add(InputError.error(file, line, column, DrlMessages.clean(error.getMessage())));
+        errors.add(InputError.error(file, line, column, DrlMessages.clean(error.getMessage())
+            + (errors.isEmpty() ? SKIPPED : "")));
+      }
+      if (errors.isEmpty()) {
+        errors.add(InputError.error(file, 1, 1, "the file cannot be parsed" + SKIPPED));
       }
       return new Indexed(List.of(), List.of(), errors);
     }

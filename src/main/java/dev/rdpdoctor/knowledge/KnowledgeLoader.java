@@ -206,7 +206,8 @@ public final class KnowledgeLoader {
     }
     for (int k = 0; k < cited.size(); k++) {
       if (!known.containsKey(cited.get(k))) {
-        errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES));
+        errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES
+            + didYouMean(cited.get(k), known.keySet())));
       }
     }
   }
@@ -237,9 +238,14 @@ public final class KnowledgeLoader {
         .ifPresent(cf -> errors.add(error(rule, name + ": @cf(" + cf + ") is outside [-1, 1]")));
     for (String s : sources == null ? List.<String>of() : rule.sources()) {
       if (!sources.containsKey(s)) {
-        errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES));
+        errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES + didYouMean(s, sources.keySet())));
       }
     }
+  }
+
+  /** {@code "; did you mean 'x'?"} when one of {@code known} is close to {@code id}, else nothing. */
+  private static String didYouMean(String id, java.util.Collection<String> known) {
+    return dev.rdpdoctor.yaml.Suggestions.closest(id, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
 
   private static InputError error(RuleInfo rule, String message) {
