@@ -158,7 +158,6 @@ final class Watchdog {
   }
 
   private void watch() {
-    ThreadAllocation.prepare();
     while (true) {
       long now = System.nanoTime();
       for (Watch w : watches) {
@@ -196,8 +195,8 @@ final class Watchdog {
   /** Whether the run of this generation has allocated more than it may; only the watcher calls this. */
   private static boolean overAllocated(Watch w, long generation) {
     long limit = w.allocationLimit;
-    if (limit == Long.MAX_VALUE) {
-      return false;
+    if (limit == Long.MAX_VALUE || !ThreadAllocation.prepare()) {
+      return false; // prepared the first time a run with a limit lasts a tick: not at all for one short case
     }
     long now = ThreadAllocation.of(w.thread);
     if (now < 0) {
