@@ -121,8 +121,7 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"rdp-doctor " + (v == null ? "(development build)" : v)};
+      return new String[] {dev.rdpdoctor.knowledge.ToolVersion.current().describe()};
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,30 @@ public final class CompiledKnowledgeLoader {
   /** The bundled rules, precompiled by {@link Precompiler}. */
   static final String BUNDLED_RESOURCE = "/dev/rdpdoctor/knowledge/bundled.rdpkb";
 
+  /**
+   * How long assembling compiled rules may take. It runs code from the rules: the executable
+   * model evaluates a condition without variables (an {@code eval(...)} of constants) once, as
+   * the rules are assembled. The bundled rules assemble in well under a second, 2,000 rules in
+   * about three.
+   */
+  static final Duration ASSEMBLY_LIMIT = Duration.ofSeconds(60);
+
   private final KnowledgeCache cache;
   private final ToolBuild build;
   private final Consumer<String> notices;
+  private final Duration assemblyLimit;
   private KnowledgeLoader loader;
 
   /** @param notices receives one-line messages for the user (compiling, a damaged cache entry) */
   public CompiledKnowledgeLoader(KnowledgeCache cache, ToolBuild build, Consumer<String> notices) {
+    this(cache, build, notices, ASSEMBLY_LIMIT);
+  }
+
+  CompiledKnowledgeLoader(KnowledgeCache cache, ToolBuild build, Consumer<String> notices, Duration assemblyLimit) {
     this.cache = cache;
     this.build = build;
     this.notices = notices;
+    this.assemblyLimit = assemblyLimit;
   }
 
   public CompiledKnowledgeLoader(Consumer<String> notices) {
@@ -63,7 +78,9 @@ public final class CompiledKnowledgeLoader {
     Optional<CompiledKnowledge> bundled = bundled().filter(b -> b.compiledFrom(files, build));
     if (bundled.isPresent()) {
       try {
-        return assemble(bundled.get(), shownAs, CompiledKnowledgeLoader.class.getClassLoader());
+        return assemble(bundled.get(), shownAs, CompiledKnowledgeLoader.class.getClassLoader(), assemblyLimit);
+      } catch (InvalidInputException e) {
+        throw e;
       } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
         notices.accept("the precompiled bundled rules cannot be used (" + e + "); compiling them");
         return loader().load(files, shownAs);
@@ -76,7 +93,10 @@ public final class CompiledKnowledgeLoader {
     Optional<CompiledKnowledge> cached = cache.find(key, notices);
     if (cached.isPresent()) {
       try {
-        return assemble(cached.get(), shownAs, new ModelClassLoader(cached.get().classFiles(), getClass().getClassLoader()));
+        return assemble(cached.get(), shownAs, new ModelClassLoader(cached.get().classFiles(), getClass().getClassLoader()),
+            assemblyLimit);
+      } catch (InvalidInputException e) {
+        throw e;
       } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
         cache.discard(key, e.toString(), notices);
       }
@@ -103,7 +123,9 @@ public final class CompiledKnowledgeLoader {
         List.copyOf(inspection.sources().values()), inspection.questions(), inspection.codes());
     KnowledgeBase knowledge;
     try {
-      knowledge = assemble(k, shownAs, new ModelClassLoader(k.classFiles(), getClass().getClassLoader()));
+      knowledge = assemble(k, shownAs, new ModelClassLoader(k.classFiles(), getClass().getClassLoader()), assemblyLimit);
+    } catch (InvalidInputException e) {
+      throw e;
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       notices.accept(shownAs + " cannot be precompiled (" + e + "); using the plain DRL compile, which starts slower");
       return loader().load(files, shownAs);
@@ -130,16 +152,39 @@ public final class CompiledKnowledgeLoader {
         .toList();
   }
 
-  static KnowledgeBase assemble(CompiledKnowledge k, String shownAs, ClassLoader classes)
+  /** @throws InvalidInputException when the rules do not finish assembling, naming the rule when it is known */
+  static KnowledgeBase assemble(CompiledKnowledge k, String shownAs, ClassLoader classes, Duration limit)
       throws ReflectiveOperationException {
-    KieBase kieBase = ModelKieBase.assemble(k.modelClasses(), classes);
+    List<RuleInfo> ruleList = k.rulesShownAs(shownAs);
+    KieBase kieBase = assembleWithin(limit, k.modelClasses(), classes, ruleList, shownAs);
     Map<String, RuleInfo> rules = new LinkedHashMap<>();
-    k.rulesShownAs(shownAs).forEach(r -> rules.put(r.key(), r));
+    ruleList.forEach(r -> rules.put(r.key(), r));
     Map<String, Cause> causes = new LinkedHashMap<>();
     k.causes().forEach(c -> causes.put(c.id(), c));
     Map<String, Source> sources = new LinkedHashMap<>();
     k.sources().forEach(s -> sources.put(s.id(), s));
     return new KnowledgeBase(shownAs, kieBase, rules, causes, sources, k.questions(), k.codes());
+  }
+
+  private static KieBase assembleWithin(
+      Duration limit, List<String> modelClasses, ClassLoader classes, List<RuleInfo> rules, String shownAs)
+      throws ReflectiveOperationException {
+    try {
+      return BoundedRun.run(() -> ModelKieBase.assemble(modelClasses, classes), BoundedRun.Limits.time(limit), () -> { });
+    } catch (BoundedRun.OverLimit e) {
+      String within = limit.toSeconds() + " s";
+      String after = e.stopped() ? "" : "; it could not be stopped on this Java and runs on until the program ends";
+      throw new InvalidInputException(RulesInStack.innermost(e.stack(), rules)
+          .map(rule -> InputError.error(rule.file(), rule.line(), 1, "rule '" + rule.name()
+              + "' did not finish loading within " + within + ": a condition evaluated once as the rules load"
+              + " (an eval(...) without variables) may never end" + after))
+          .orElseGet(() -> InputError.error(shownAs, 1, 1, "the rules did not finish loading within " + within
+              + ": a condition evaluated once as the rules load (an eval(...) without variables) may never end" + after)));
+    } catch (ReflectiveOperationException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("assembling the rules failed: " + e, e);
+    }
   }
 
   /** The bundled rules' compiled form, when this build carries one. */

@@ -15,6 +15,7 @@ import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -30,7 +31,10 @@ final class DrlIndexer {
       Set.of("true", "false", "null", "contains", "matches", "memberOf", "in", "not", "excludes",
           "soundslike", "str", "instanceof", "this", "after", "before");
 
-  record Indexed(List<RuleInfo> rules, List<InputError> errors) {}
+  /** Said with a file's first syntax error: nothing in the file counts until it parses. */
+  static final String SKIPPED = "; the whole file is skipped until it parses";
+
+  record Indexed(List<RuleInfo> rules, List<DeclaredType> declared, List<InputError> errors) {}
 
   Indexed index(String file, String drl) {
     List<InputError> errors = new ArrayList<>();
@@ -39,22 +43,31 @@ final class DrlIndexer {
     try {
       pkg = parser.parse(null, drl);
     } catch (DroolsParserException e) {
-      errors.add(InputError.error(file, e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
-      return new Indexed(List.of(), errors);
+      errors.add(InputError.error(file, e.getLineNumber(), e.getColumn() + 1, e.getMessage() + SKIPPED));
+      return new Indexed(List.of(), List.of(), errors);
     }
     if (parser.hasErrors() || pkg == null) {
       for (DroolsError error : parser.getErrors()) {
         int column = error instanceof ParserError p ? p.getCol() + 1 : 1;
         int line = error.getLines().length > 0 ? error.getLines()[0] : 1;
-        errors.add(InputError.error(file, line, column, DrlMessages.clean(error.getMessage())));
+        errors.add(InputError.error(file, line, column, DrlMessages.clean(error.getMessage())
+            + (errors.isEmpty() ? SKIPPED : "")));
       }
-      return new Indexed(List.of(), errors);
+      if (errors.isEmpty()) {
+        errors.add(InputError.error(file, 1, 1, "the file cannot be parsed" + SKIPPED));
+      }
+      return new Indexed(List.of(), List.of(), errors);
     }
     List<RuleInfo> rules = new ArrayList<>();
     for (RuleDescr rule : pkg.getRules()) {
       rules.add(describe(file, pkg.getName(), rule, errors));
     }
-    return new Indexed(rules, errors);
+    List<DeclaredType> declared = new ArrayList<>();
+    for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+      declared.add(new DeclaredType(type.getTypeName(), file, type.getLine(), List.copyOf(type.getFields().keySet()),
+          !type.getSuperTypes().isEmpty()));
+    }
+    return new Indexed(rules, declared, errors);
   }
 
   private RuleInfo describe(String file, String pkg, RuleDescr rule, List<InputError> errors) {

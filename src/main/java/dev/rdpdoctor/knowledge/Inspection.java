@@ -9,7 +9,7 @@ import org.kie.api.KieBase;
 
 /**
  * A rules folder as read, whether or not it loads: the catalogs (with where each value is
- * written), every rule found, the DRL text by file, the errors that prevent loading, and the
+ * written), every rule found, the types the DRL declares, the DRL text by file, the errors that prevent loading, and the
  * compiled rules when there are none.
  */
 public record Inspection(
@@ -21,6 +21,7 @@ public record Inspection(
     Map<String, Source> sources,
     Map<String, Cause> causes,
     List<RuleInfo> rules,
+    List<DeclaredType> declaredTypes,
     Map<String, String> drl,
     List<InputError> errors,
     Optional<KieBase> kieBase) {
@@ -29,6 +30,7 @@ public record Inspection(
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
     rules = List.copyOf(rules);
+    declaredTypes = List.copyOf(declaredTypes);
     drl = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(drl));
     errors = List.copyOf(errors);
   }

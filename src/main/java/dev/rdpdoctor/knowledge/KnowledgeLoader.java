@@ -33,6 +33,12 @@ public final class KnowledgeLoader {
   public static final String QUESTIONS = "questions.yaml";
   public static final String CODES = "codes.yaml";
 
+  /**
+   * The most rules a knowledge base may hold: the bundled one has 214, and compiling takes time
+   * and memory in proportion (2,000 rules compile in about a minute on a busy 2-core machine).
+   */
+  public static final int MAX_RULES = 2_000;
+
   /** How the bundled copy of {@code rules/} is shown to the user. */
   public static final String BUNDLED = "bundled:rules";
 
@@ -133,16 +139,25 @@ public final class KnowledgeLoader {
     }
     DrlIndexer indexer = new DrlIndexer();
     List<RuleInfo> rules = new ArrayList<>();
+    List<DeclaredType> declared = new ArrayList<>();
     Map<String, RuleInfo> byId = new HashMap<>();
     boolean parsed = true;
     for (Map.Entry<String, String> e : drl.entrySet()) {
       DrlIndexer.Indexed indexed = indexer.index(e.getKey(), e.getValue());
       errors.addAll(indexed.errors());
       parsed &= indexed.errors().isEmpty();
+      declared.addAll(indexed.declared());
       for (RuleInfo rule : indexed.rules()) {
         checkRule(rule, causes.isPresent() ? causeById : null, sources.isPresent() ? sourceById : null, byId, errors);
         rules.add(rule);
       }
+    }
+    if (rules.size() > MAX_RULES) {
+      RuleInfo first = rules.get(MAX_RULES);
+      errors.add(InputError.error(first.file(), first.line(), 1, String.format(java.util.Locale.ROOT,
+          "the rules folder holds %,d rules, more than the %,d a knowledge base may hold (this is rule %,d);"
+              + " is it the right folder?", rules.size(), MAX_RULES, MAX_RULES + 1)));
+      parsed = false;
     }
     Optional<KieBase> kieBase = Optional.empty();
     boolean compile = mode == Mode.LOAD ? errors.isEmpty() : mode == Mode.CHECK && parsed;
@@ -153,7 +168,8 @@ public final class KnowledgeLoader {
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, drl, errors, kieBase);
+    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, declared, drl, errors,
+        kieBase);
   }
 
   /** @param sourceById null when sources.yaml could not be read: citations are not checked */
@@ -190,7 +206,8 @@ public final class KnowledgeLoader {
     }
     for (int k = 0; k < cited.size(); k++) {
       if (!known.containsKey(cited.get(k))) {
-        errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES));
+        errors.add(map.errorAt(at + "[" + k + "]", "unknown source '" + cited.get(k) + "': not in " + SOURCES
+            + didYouMean(cited.get(k), known.keySet())));
       }
     }
   }
@@ -221,9 +238,14 @@ public final class KnowledgeLoader {
         .ifPresent(cf -> errors.add(error(rule, name + ": @cf(" + cf + ") is outside [-1, 1]")));
     for (String s : sources == null ? List.<String>of() : rule.sources()) {
       if (!sources.containsKey(s)) {
-        errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES));
+        errors.add(error(rule, name + ": @sources cites '" + s + "', which is not in " + SOURCES + didYouMean(s, sources.keySet())));
       }
     }
+  }
+
+  /** {@code "; did you mean 'x'?"} when one of {@code known} is close to {@code id}, else nothing. */
+  private static String didYouMean(String id, java.util.Collection<String> known) {
+    return dev.rdpdoctor.yaml.Suggestions.closest(id, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
 
   private static InputError error(RuleInfo rule, String message) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.stream.Stream;
  * executable model, next to the tool's classes, so the jar starts without compiling DRL.
  *
  * <p>Usage: {@code Precompiler RULES_DIR CLASSES_DIR VERSION BUILD_FILE}. It writes
- * {@value ToolBuild#RESOURCE} (the version and a hash of the tool's classes and the build file),
+ * {@value ToolBuild#RESOURCE} (the version, a hash of the tool's classes and the build file, the
+ * commit the sources are checked out at and the time of the build),
  * the generated classes, and {@value CompiledKnowledgeLoader#BUNDLED_RESOURCE}. When the rules
  * cannot be precompiled it says why and the tool falls back to compiling the DRL at start.
  */
@@ -35,7 +38,10 @@ public final class Precompiler {
     String id = buildId(classes, Path.of(args[3]));
     Path buildFile = classes.resolve(ToolBuild.RESOURCE.substring(1));
     Files.createDirectories(buildFile.getParent());
-    Files.writeString(buildFile, "version=" + args[2] + "\nid=" + id + "\n", StandardCharsets.UTF_8);
+    Optional<String> commit = commitOf(Path.of(args[3]).toAbsolutePath().getParent());
+    Files.writeString(buildFile, "version=" + args[2] + "\nid=" + id + "\n"
+        + commit.map(c -> "commit=" + c + "\n").orElse("")
+        + "built=" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n", StandardCharsets.UTF_8);
     ToolBuild build = new ToolBuild(args[2], Optional.of(id), ToolBuild.current().droolsVersion());
 
     RuleFiles files = RuleFiles.read(rules);
@@ -71,6 +77,50 @@ public final class Precompiler {
     Files.write(artifact, CompiledKnowledgeFormat.write(k));
     System.out.printf("rdp-doctor: precompiled %d rules into %d classes in %.1f s%n",
         inspection.rules().size(), compiled.classFiles().size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The commit the project folder is checked out at, with {@code -dirty} when its tracked files
+   * have changes; empty when it is not a git checkout of its own (a source archive, even one
+   * unpacked inside another checkout) or git is not installed.
+   */
+  static Optional<String> commitOf(Path projectDir) {
+    try {
+      Optional<Git> top = git(projectDir, "rev-parse", "--show-toplevel");
+      if (top.isEmpty() || top.get().exit() != 0 || !Files.isSameFile(Path.of(top.get().out()), projectDir)) {
+        return Optional.empty();
+      }
+      Optional<Git> commit = git(projectDir, "rev-parse", "--short=12", "HEAD");
+      Optional<Git> changed = git(projectDir, "diff", "--quiet", "HEAD", "--");
+      return commit.filter(c -> c.exit() == 0)
+          .map(c -> c.out() + (changed.filter(d -> d.exit() == 1).isPresent() ? "-dirty" : ""));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** How a git command ended, and the first line it printed. */
+  private record Git(int exit, String out) {}
+
+  /** Runs git, when it is installed, for at most ten seconds; its output is a line or none. */
+  private static Optional<Git> git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process p;
+    try {
+      p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      return Optional.empty(); // no git
+    }
+    if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return Optional.empty();
+    }
+    String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    return Optional.of(new Git(p.exitValue(), out.strip()));
   }
 
   /** A hash of the tool's own classes and the build file: it changes with any change to either. */

@@ -41,6 +41,7 @@ final class RuleCompiler {
                     .setSourcePath(file),
                 ResourceType.DRL));
     List<InputError> errors = new ArrayList<>();
+    List<InputError> consequential = new ArrayList<>();
     for (KnowledgeBuilderError error : builder.getErrors()) {
       String message = error.getMessage();
       if (message != null && message.contains("Parser returned a null Package")) {
@@ -64,6 +65,15 @@ final class RuleCompiler {
         }
       }
       errors.add(InputError.error(file, line, column, DrlMessages.clean(message)));
+      if (DrlMessages.consequential(message)) {
+        consequential.add(errors.get(errors.size() - 1));
+      }
+    }
+    // Drools' internal failure after an unresolved constraint: the constraint's error says it all
+    for (InputError e : consequential) {
+      if (errors.stream().anyMatch(other -> !consequential.contains(other) && other.file().equals(e.file()))) {
+        errors.remove(e);
+      }
     }
     return new Compiled(errors.isEmpty() && buildKieBase ? builder.newKieBase() : null, errors);
   }

@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.engine.Finding;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
+import dev.rdpdoctor.knowledge.DeclaredType;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -63,12 +64,13 @@ public final class RuleLinter {
       lintRule(rule, in, out, fieldFindings);
     }
     out.addAll(fieldFindings);
-    lintFindings(in, out);
-    in.causeCatalog().ifPresent(doc -> lintCauses(in, doc, samples, out));
+    List<String> skipped = skippedFiles(in);
+    lintFindings(in, skipped, out);
+    in.causeCatalog().ifPresent(doc -> lintCauses(in, skipped, doc, samples, out));
     new QuestionLinter().lint(in, out);
     in.sourceCatalog().ifPresent(doc -> lintSources(in, doc.sourceMap(), out));
     for (InputError e : in.errors()) {
-      boolean sameAsFieldFinding = e.message().contains("unable to resolve method")
+      boolean sameAsFieldFinding = e.message().contains(" has no field or method '")
           && fieldFindings.stream().anyMatch(f -> f.file().equals(e.file()) && f.line() == e.line());
       if (!sameAsFieldFinding) {
         out.add(e);
@@ -103,6 +105,11 @@ public final class RuleLinter {
     for (PatternInfo pattern : rule.patterns()) {
       String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
       Class<?> type = factTypes.get(simple);
+      Optional<DeclaredType> declared = in.declaredTypes().stream().filter(d -> d.name().equals(simple)).findFirst();
+      if (type == null && declared.isPresent()) {
+        lintDeclared(rule, pattern, declared.get(), in, out, fieldFindings);
+        continue;
+      }
       if (type == null) {
         String hint = Suggestions.closest(simple, factTypes.keySet()).map(s -> " did you mean " + s + "?").orElse("");
         out.add(error(rule, pattern.line(), name + " matches '" + simple + "', which is never a fact, so it can never match;"
@@ -121,6 +128,35 @@ public final class RuleLinter {
               + "' also matches when " + m.group(1) + " is unknown; write '" + m.group(1) + " == "
               + ("true".equals(m.group(2)) ? "false" : "true") + "' to match only a known value"));
         }
+      }
+    }
+  }
+
+  /**
+   * A pattern on a type the rules declare: a fact when a consequence inserts one, and then read
+   * by the fields it declares.
+   */
+  private static void lintDeclared(
+      RuleInfo rule, PatternInfo pattern, DeclaredType type, Inspection in, List<InputError> out, List<InputError> fieldFindings) {
+    String name = "rule '" + rule.name() + "'";
+    Pattern created = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*" + Pattern.quote(type.name()) + "\\s*\\(");
+    boolean inserted = in.rules().stream().anyMatch(r -> created.matcher(r.consequence()).find());
+    if (!inserted) {
+      if (!pattern.negated()) {
+        out.add(error(rule, pattern.line(), name + " matches '" + type.name() + "', which the rules declare (at " + type.file()
+            + ":" + type.line() + ") but no consequence inserts, so it can never match"));
+      }
+      return;
+    }
+    if (type.inherits()) {
+      return; // its fields include those of the type it extends
+    }
+    for (String field : pattern.fields()) {
+      String first = field.split("\\.")[0];
+      if (!field.endsWith("()") && !type.fields().contains(first)) {
+        String hint = Suggestions.closest(first, type.fields()).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + type.name() + ": "
+            + type.name() + " declares no field '" + first + "'" + hint + ", so the rule can never match"));
       }
     }
   }
@@ -169,10 +205,31 @@ public final class RuleLinter {
     return Optional.empty();
   }
 
-  private static void lintFindings(Inspection in, List<InputError> out) {
+  /**
+   * The text of the DRL files skipped for a syntax error: they yield no rules, so what they say
+   * (a cause's rules, a finding's creation) is not reported missing as if it were.
+   */
+  private static List<String> skippedFiles(Inspection in) {
+    Set<String> withRules = new HashSet<>();
+    in.rules().forEach(r -> withRules.add(r.file()));
+    Set<String> withErrors = new HashSet<>();
+    in.errors().forEach(e -> withErrors.add(e.file()));
+    return in.drl().entrySet().stream()
+        .filter(e -> !withRules.contains(e.getKey()) && withErrors.contains(e.getKey()))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  private static void lintFindings(Inspection in, List<String> skipped, List<InputError> out) {
     Set<String> created = new HashSet<>();
     for (RuleInfo rule : in.rules()) {
       Matcher m = FINDING_CREATED.matcher(rule.consequence());
+      while (m.find()) {
+        created.add(m.group(1));
+      }
+    }
+    for (String text : skipped) {
+      Matcher m = FINDING_CREATED.matcher(text);
       while (m.find()) {
         created.add(m.group(1));
       }
@@ -206,14 +263,16 @@ public final class RuleLinter {
     }
   }
 
-  private static void lintCauses(
-      Inspection in, YamlDocument<CauseCatalog> doc, Optional<List<Expectation>> samples, List<InputError> out) {
+  private static void lintCauses(Inspection in, List<String> skipped, YamlDocument<CauseCatalog> doc,
+      Optional<List<Expectation>> samples, List<InputError> out) {
     SourceMap map = doc.sourceMap();
     List<Cause> causes = doc.value().causes();
     for (int i = 0; i < causes.size(); i++) {
       Cause c = causes.get(i);
       String at = "causes[" + i + "]";
-      if (in.rules().stream().noneMatch(r -> r.cause().filter(c.id()::equals).isPresent())) {
+      Pattern citing = Pattern.compile("@cause\\(\\s*\"" + Pattern.quote(c.id()) + "\"\\s*\\)");
+      if (in.rules().stream().noneMatch(r -> r.cause().filter(c.id()::equals).isPresent())
+          && skipped.stream().noneMatch(text -> citing.matcher(text).find())) {
         out.add(map.errorAt(at + ".id", "cause '" + c.id() + "' has no rule: no @cause(\"" + c.id() + "\") in any .drl file"));
       }
       if (c.fixes().isEmpty()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.knowledge.BoundedRun;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
@@ -223,5 +224,90 @@ class DiagnoserTest {
     InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: boom}"))));
     assertThat(error.message()).startsWith("rule 'boom' failed in its consequence: NumberFormatException");
     assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  @Timeout(30)
+  void aConsequenceThatAllocatesWithoutEndIsStoppedAtTheAllocationLimitNamingTheRule() {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, """
+        rule "hoard" @id("T-1") dialect "java"
+        when Host(name == "hoard") then
+          java.util.List<long[]> all = new java.util.ArrayList<>();
+          while (true) { all.add(new long[1 << 17]); }
+        end
+        rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when Client(app == ClientApp.MSTSC) then end
+        """));
+    Diagnoser diagnoser = new Diagnoser(kb, 200, new BoundedRun.Limits(Duration.ofSeconds(60), 32L << 20));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: hoard}"))));
+    assertThat(error.file()).endsWith("test/rules.drl");
+    assertThat(error.line()).isEqualTo(4);
+    assertThat(error.message())
+        .isEqualTo("rule 'hoard' allocated more than 32 MiB on one case: its consequence may allocate without end");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  void aConditionThatAllocatesWithoutEndIsStoppedWhileTheFactsAreInserted() {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, """
+        rule "hoards in its condition" @id("T-1")
+        when Host(name == "hoard", eval(hoard())) then end
+        function boolean hoard() {
+          java.util.List all = new java.util.ArrayList();
+          while (true) { all.add(new long[1 << 17]); }
+        }
+        rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when Client(app == ClientApp.MSTSC) then end
+        """));
+    Diagnoser diagnoser = new Diagnoser(kb, 200, new BoundedRun.Limits(Duration.ofSeconds(60), 32L << 20));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: hoard}"))));
+    assertThat(error.message()).startsWith("the rules allocated more than 32 MiB on one case and no consequence was running");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  void aCaseThatRunsOutOfMemoryTwiceFailsNamingTheRuleAndTheNextCaseRuns() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "exhausts" @id("T-1") dialect "java"
+        when Host(name == "exhaust") then if (true) { throw new OutOfMemoryError("Java heap space"); } end
+        """, Duration.ofSeconds(10));
+    InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: exhaust}"))));
+    assertThat(error.format()).contains("test/rules.drl:4:1: error: rule 'exhausts' ran out of memory in its consequence");
+    assertStillHealthy(diagnoser);
+  }
+
+  @Test
+  void aCaseThatRunsOutOfMemoryOnceIsRunAgainForAnotherCaseMayHaveFilledTheHeap() {
+    OutOfMemoryOnce.CALLS.set(0);
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "unlucky" @id("T-1") dialect "java"
+        when Host(name == "unlucky") then dev.rdpdoctor.engine.OutOfMemoryOnce.call(); end
+        """, Duration.ofSeconds(10));
+    Diagnosis d = diagnoser.diagnose(caseOf("host: {name: unlucky}\nclient: {app: mstsc}"));
+    assertThat(OutOfMemoryOnce.CALLS).hasValue(2);
+    assertThat(d.top()).hasValueSatisfying(a -> assertThat(a.cause().id()).isEqualTo("alpha"));
+  }
+
+  @Test
+  void aLoopErrorNamesOnlyTheRulesThatFiredManyTimesNotTheOneThatStartedIt() {
+    Diagnoser diagnoser = diagnoserWith("""
+        rule "seed" @id("T-1") when Host(name == "loop") then insert(new Finding("x")); end
+        rule "flip" @id("T-2")
+        when $f : Finding(name == "x") then delete($f); insert(new Finding("x")); end
+        """, Duration.ofSeconds(10));
+    Throwable thrown = catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: loop}")));
+    assertThat(((InvalidInputException) thrown).errors()).extracting(InputError::format).singleElement().asString()
+        .startsWith(dir + "/test/rules.drl:5:1: error: rule 'flip' fired ")
+        .endsWith(" times: the rules loop (the limit of 200 firings was reached); a consequence probably modifies what"
+            + " its own condition reads");
+  }
+
+  @Test
+  void aRuleThatFiredOnceIsSaidToHaveFiredOneTime() {
+    KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, """
+        rule "once" @id("T-1") when Host(name == "h") then end
+        """));
+    InputError error = onlyError(catchThrowable(() -> new Diagnoser(kb, 1).diagnose(caseOf("host: {name: h}"))));
+    assertThat(error.message()).startsWith("rule 'once' fired 1 time: the rules loop (the limit of 1 firings was reached)");
   }
 }

@@ -228,4 +228,25 @@ class CompiledKnowledgeLoaderTest {
     assertThatThrownBy(() -> loader().load(dir.resolve("none")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a rules folder");
   }
+
+  @Test
+  // on a thread of its own, so that without the limit the test fails rather than hangs
+  @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aConditionThatNeverEndsWhileTheRulesLoadIsStoppedNamingTheRule() {
+    // the executable model evaluates a condition without variables once, as the rules are assembled
+    Path rules = RulesFolder.write(dir, rule(0.5) + """
+        rule "waits for ever" @id("T-3") @cause("alpha") @cf(0.2) @sources("doc-high")
+        when eval(forever()) then end
+        function boolean forever() {
+          while (true) { }
+        }
+        """);
+    CompiledKnowledgeLoader loader =
+        new CompiledKnowledgeLoader(new KnowledgeCache(cacheDir), ToolBuild.current(), notices::add, java.time.Duration.ofSeconds(2));
+    assertThatThrownBy(() -> loader.load(rules))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(InputError::format).containsExactly(
+            rules + "/test/rules.drl:8:1: error: rule 'waits for ever' did not finish loading within 2 s: a condition"
+                + " evaluated once as the rules load (an eval(...) without variables) may never end"));
+  }
 }

@@ -145,4 +145,34 @@ class KnowledgeLoaderTest {
     assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + ":1:1: error: no .drl rule files in the rules folder");
     assertThat(errors(dir.resolve("none"))).singleElement().asString().contains("not a rules folder");
   }
+
+  @Test
+  void aFolderWithMoreDrlThanAKnowledgeBaseMayHoldIsRefusedBeforeAnythingIsCompiled() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    StringBuilder big = new StringBuilder(RulesFolder.IMPORTS);
+    for (int i = 0; big.length() <= RuleFiles.MAX_DRL_BYTES; i++) {
+      big.append("// ").append("padding ".repeat(120)).append(i).append('\n');
+    }
+    Files.writeString(rules.resolve("test/zz-big.drl"), big);
+    String message = "error: the rules folder holds more than 2 MiB of DRL (%,d bytes up to this file), the most a knowledge"
+        + " base may hold; is it the right folder?";
+    long total = Files.size(rules.resolve("test/rules.drl")) + Files.size(rules.resolve("test/zz-big.drl"));
+    String expected = rules.resolve("test/zz-big.drl") + ":1:1: " + String.format(java.util.Locale.ROOT, message, total);
+    assertThat(errors(rules)).containsExactly(expected);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new KnowledgeLoader().inspect(rules)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than 2 MiB of DRL");
+  }
+
+  @Test
+  void aFolderWithMoreRulesThanAKnowledgeBaseMayHoldIsRefusedAtTheFirstRuleTooMany() throws Exception {
+    StringBuilder drl = new StringBuilder();
+    for (int i = 1; i <= KnowledgeLoader.MAX_RULES + 5; i++) {
+      drl.append("rule \"r").append(i).append("\" @id(\"T-").append(i).append("\") when Client() then end\n");
+    }
+    Path rules = RulesFolder.write(dir, drl.toString());
+    String tooMany = drlFile() + ":" + (3 + KnowledgeLoader.MAX_RULES + 1) + ":1: error: the rules folder holds 2,005 rules,"
+        + " more than the 2,000 a knowledge base may hold (this is rule 2,001); is it the right folder?";
+    assertThat(errors(rules)).containsExactly(tooMany);
+    assertThat(new KnowledgeLoader().inspect(rules).errors()).extracting(InputError::format).containsExactly(tooMany);
+  }
 }

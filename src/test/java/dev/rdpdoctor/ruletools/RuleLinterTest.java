@@ -246,4 +246,67 @@ class RuleLinterTest {
     assertThat(lint(CLEAN_CAUSES.replace("rollback: undo it, verify: look}\n  - id: beta", "rolback: undo it, verify: look}\n  - id: beta"), CLEAN_RULES))
         .anyMatch(f -> f.startsWith("causes.yaml:6:") && f.contains("unknown key 'rolback'") && f.contains("did you mean 'rollback'?"));
   }
+
+  private static final String MARKER = """
+      declare Marker
+        name : String
+      end
+      """;
+
+  @Test
+  void aTypeTheRulesDeclareAndAConsequenceInsertsIsAFact() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "marks" @id("T-3") when Client(app == ClientApp.MSTSC) then insert(new Marker("x")); end
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(name == "x") then end
+        """)).isEmpty();
+  }
+
+  @Test
+  void aTypeTheRulesDeclareButNoConsequenceInsertsCanNeverMatch() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(name == "x") then end
+        """)).containsExactly("test/rules.drl:9:1: error: rule 'reads the mark' matches 'Marker', which the rules declare"
+            + " (at test/rules.drl:6) but no consequence inserts, so it can never match");
+  }
+
+  @Test
+  void aFieldADeclaredTypeDoesNotDeclareMeansTheRuleCanNeverMatch() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES + MARKER + """
+        rule "marks" @id("T-3") when Client(app == ClientApp.MSTSC) then insert(new Marker("x")); end
+        rule "reads the mark" @id("T-4") @cause("alpha") @cf(0.1) @sources("doc-high") when Marker(nam == "x") then end
+        """)).containsExactly("test/rules.drl:10:1: error: rule 'reads the mark' reads 'nam' on Marker: Marker declares no"
+            + " field 'nam' (did you mean 'name'?), so the rule can never match");
+  }
+
+  @Test
+  void aCapitalisedTrueIsExplainedInTheRulesTermsWithoutDroolsInternals() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES
+        + "rule \"t\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) @sources(\"doc-high\") when RdpSettings(nlaRequired == True) then end\n"))
+        .containsExactly("test/rules.drl:6:72: error: in 'nlaRequired == True': RdpSettings has no field or method 'True';"
+            + " did you mean true? (true, false and null are written in lower case)");
+  }
+
+  @Test
+  void anUnknownSourceGetsADidYouMean() {
+    assertThat(lint(CLEAN_CAUSES, CLEAN_RULES
+        + "rule \"s\" @id(\"T-3\") @cause(\"alpha\") @cf(0.1) @sources(\"doc-hihg\") when Host() then end\n"))
+        .containsExactly("test/rules.drl:6:1: error: rule 's': @sources cites 'doc-hihg', which is not in sources.yaml;"
+            + " did you mean 'doc-high'?");
+  }
+
+  @Test
+  void aFileWithASyntaxErrorIsSaidToBeSkippedAndItsCausesAreNotReportedAsHavingNoRule() throws Exception {
+    RulesFolder.write(dir, RulesFolder.SOURCES, CLEAN_CAUSES, """
+        rule "a" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high") when Client(app == ClientApp.MSTSC) then end
+        """);
+    java.nio.file.Files.writeString(dir.resolve("test/broken.drl"), RulesFolder.IMPORTS + """
+        rule "b" @id("T-2") @cause("beta") @cf(0.5) @sources("doc-high")
+        when Client(app == ) then insertLogical(new Finding("made-here")); end
+        """);
+    Inspection in = new KnowledgeLoader().inspect(dir);
+    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+        .singleElement().asString()
+        .startsWith("test/broken.drl:5:")
+        .endsWith("; the whole file is skipped until it parses");
+  }
 }

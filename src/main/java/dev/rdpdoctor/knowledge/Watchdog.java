@@ -1,4 +1,4 @@
-package dev.rdpdoctor.engine;
+package dev.rdpdoctor.knowledge;
 
 import java.time.Duration;
 import java.util.Set;
@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a piece of work (a rule session) on the calling thread under a time limit kept by one
- * shared watcher thread, so that a case costs two atomic writes rather than a thread of its own.
- * Past the limit the watcher asks the work to stop ({@code onTimeout}, e.g. {@code session.halt()})
- * and interrupts the thread; past a grace period more, it stops the thread's work outright
- * ({@link Thread#stop()}), which ends even a consequence that spins; the calling thread catches
- * that, and goes on.
+ * Runs a piece of work (a rule session) on the calling thread under a time limit and an allocation
+ * limit kept by one shared watcher thread, so that a case costs a few atomic writes rather than a
+ * thread of its own. Past a limit the watcher asks the work to stop ({@code onStop}, e.g.
+ * {@code session.halt()}) and interrupts the thread; past a grace period more, it stops the
+ * thread's work outright ({@link Thread#stop()}), which ends even a consequence that spins; the
+ * calling thread catches that, and goes on. The watcher looks at every run once a tick (20 ms).
  *
  * <p>Each run has a generation and a phase in one atomic value, so that the watcher can act only
  * on the run it looked at, never on the next one of the same thread.
@@ -37,8 +37,17 @@ final class Watchdog {
     /** {@code generation << 3 | phase}. */
     final AtomicLong state = new AtomicLong();
     volatile long deadline;
+    volatile long allocationLimit;
+    /** What the thread had allocated when the run began, or -1 when the count was not set up yet. */
+    volatile long allocatedAtStart;
     volatile long askedAt;
-    volatile Runnable onTimeout;
+    volatile Runnable onStop;
+    /** Why the watcher asked the run to stop, and where the run was then. */
+    volatile BoundedRun.Limit exceeded;
+    volatile StackTraceElement[] stack;
+    /** The watcher's own: the run whose start it measured itself, and what it measured. */
+    long measuredGeneration = -1;
+    long measuredAtStart;
   }
 
   private final long tickNanos;
@@ -58,15 +67,19 @@ final class Watchdog {
 
   /**
    * @return what {@code work} returned
-   * @throws BoundedRun.TimedOut past {@code limit}; the work has ended (it was halted or stopped)
+   * @throws BoundedRun.OverLimit past a limit; the work has ended (it was halted or stopped)
    * @throws Throwable what {@code work} threw
    */
-  <T> T run(Callable<T> work, Duration limit, Runnable onTimeout) throws Throwable {
+  <T> T run(Callable<T> work, BoundedRun.Limits limits, Runnable onStop) throws Throwable {
     startWatcher();
     Watch w = mine.get();
     long generation = (w.state.get() >>> 3) + 1;
-    w.onTimeout = onTimeout;
-    w.deadline = System.nanoTime() + limit.toNanos();
+    w.onStop = onStop;
+    w.exceeded = null;
+    w.stack = null;
+    w.allocationLimit = limits.allocatedBytes();
+    w.allocatedAtStart = limits.allocatedBytes() == Long.MAX_VALUE ? -1 : ThreadAllocation.ofCurrentThread();
+    w.deadline = System.nanoTime() + limits.time().toNanos();
     w.state.set(generation << 3 | RUNNING);
     try {
       T result = null;
@@ -89,23 +102,28 @@ final class Watchdog {
         }
         if (phase == ASKED && w.state.compareAndSet(s, generation << 3 | IDLE)) {
           Thread.interrupted(); // the watcher's interrupt is for this run only
-          throw new BoundedRun.TimedOut(true);
+          throw overLimit(w);
         }
         if (phase == STOPPING) {
           awaitDeath(failure);
-          throw new BoundedRun.TimedOut(true);
+          throw overLimit(w);
         }
         Thread.onSpinWait(); // ASKING: the watcher is halting and interrupting; it takes a moment
       }
     } catch (ThreadDeath death) {
-      throw new BoundedRun.TimedOut(true);
+      throw overLimit(w);
     } finally {
       if ((w.state.get() & 7) == STOPPING) {
         w.state.set(generation << 3 | IDLE);
         Thread.interrupted();
       }
-      w.onTimeout = null;
+      w.onStop = null;
     }
+  }
+
+  private static BoundedRun.OverLimit overLimit(Watch w) {
+    BoundedRun.Limit limit = w.exceeded;
+    return new BoundedRun.OverLimit(limit == null ? BoundedRun.Limit.TIME : limit, true, w.stack);
   }
 
   /** Waits for the ThreadDeath the watcher sent, unless the work already received it (and Drools wrapped it). */
@@ -151,9 +169,13 @@ final class Watchdog {
         long phase = s & 7;
         long generation = s >>> 3;
         if (phase == RUNNING) {
-          Runnable onTimeout = w.onTimeout;
-          if (now - w.deadline >= 0 && w.state.compareAndSet(s, generation << 3 | ASKING)) {
-            ask(w, onTimeout);
+          Runnable onStop = w.onStop;
+          BoundedRun.Limit over = now - w.deadline >= 0 ? BoundedRun.Limit.TIME
+              : overAllocated(w, generation) ? BoundedRun.Limit.MEMORY : null;
+          if (over != null && w.state.compareAndSet(s, generation << 3 | ASKING)) {
+            w.exceeded = over;
+            w.stack = w.thread.getStackTrace();
+            ask(w, onStop);
             w.askedAt = System.nanoTime();
             w.state.set(generation << 3 | ASKED);
           }
@@ -170,10 +192,33 @@ final class Watchdog {
     }
   }
 
-  private static void ask(Watch w, Runnable onTimeout) {
+  /** Whether the run of this generation has allocated more than it may; only the watcher calls this. */
+  private static boolean overAllocated(Watch w, long generation) {
+    long limit = w.allocationLimit;
+    if (limit == Long.MAX_VALUE || !ThreadAllocation.prepare()) {
+      return false; // prepared the first time a run with a limit lasts a tick: not at all for one short case
+    }
+    long now = ThreadAllocation.of(w.thread);
+    if (now < 0) {
+      return false;
+    }
+    long atStart = w.allocatedAtStart;
+    if (atStart < 0) {
+      // the run began before the count was set up: count from the first look at it
+      if (w.measuredGeneration != generation) {
+        w.measuredGeneration = generation;
+        w.measuredAtStart = now;
+        return false;
+      }
+      atStart = w.measuredAtStart;
+    }
+    return now - atStart > limit;
+  }
+
+  private static void ask(Watch w, Runnable onStop) {
     try {
-      if (onTimeout != null) {
-        onTimeout.run();
+      if (onStop != null) {
+        onStop.run();
       }
     } catch (RuntimeException e) {
       // halting a broken session may fail; the interrupt and the stop still follow
