@@ -9,6 +9,8 @@ import dev.rdpdoctor.yaml.Spelled;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
+import dev.rdpdoctor.yaml.YamlMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +49,9 @@ public final class VocabularyReader {
       "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
       "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true",
       "false", "null", "var", "record", "yield", "sealed", "permits");
+
+  /** Among the names that could not be read: one of the files, whose declarations are all unknown. */
+  private static final String A_FILE = "*";
 
   private final StrictYamlReader yaml = new StrictYamlReader(ReadLimits.KNOWLEDGE_FILE);
 
@@ -90,6 +95,8 @@ public final class VocabularyReader {
    */
   public Vocabulary read(Map<String, byte[]> files, String shownAs) {
     List<InputError> errors = new ArrayList<>();
+    // names whose declaration could not be read or checked: a reference to one is not reported again
+    Set<String> broken = new HashSet<>();
     if (files.isEmpty()) {
       throw new InvalidInputException(InputError.error(shownAs, 1, 1,
           "no vocabulary files: " + FOLDER + "/ needs at least one *.yaml declaring the symptom-file keys"));
@@ -104,6 +111,7 @@ public final class VocabularyReader {
         doc = yaml.read(shown, f.getValue(), VocabularyFile.class);
       } catch (InvalidInputException e) {
         errors.addAll(e.errors());
+        broken.addAll(declaredIn(f.getValue()));
         continue;
       }
       SourceMap map = doc.sourceMap();
@@ -136,13 +144,14 @@ public final class VocabularyReader {
         sets.put(name, new ValueSet(name, choices));
       } catch (IllegalArgumentException e) {
         errors.add(origin.error("", "set " + name + ": " + e.getMessage()));
+        broken.add(name);
       }
     });
     Map<String, SectionType> types = new LinkedHashMap<>();
     typeEntries.forEach((name, entry) -> {
       Origin origin = origins.get(name);
       checkTypeName(name, "type", origin, errors);
-      types.put(name, sectionType(name, entry, origin, typeEntries, sets, errors));
+      types.put(name, sectionType(name, entry, origin, typeEntries, sets, broken, errors));
     });
     types.forEach((name, type) -> checkAcrossKeys(type, typeEntries.get(name), origins.get(name), errors));
     List<SectionType> roots = types.values().stream().filter(SectionType::root).toList();
@@ -153,13 +162,30 @@ public final class VocabularyReader {
       errors.add(origins.get(extra.name()).error("root", "a second root: '" + roots.get(0).name()
           + "' is the root of the symptom file already"));
     }
-    if (roots.size() == 1) {
-      checkStructure(roots.get(0), types, origins, errors);
+    if (roots.size() == 1 && broken.isEmpty()) {
+      checkStructure(roots.get(0), types, typeEntries, origins, errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new Vocabulary(types, sets, roots.get(0));
+  }
+
+  /**
+   * The names a file that could not be read declares, as far as its YAML can be parsed, so that
+   * references to them are not reported as well; {@link #A_FILE} when it cannot be parsed at all.
+   */
+  private static Set<String> declaredIn(byte[] bytes) {
+    try {
+      JsonNode tree = YamlMapper.yaml().readTree(bytes);
+      Set<String> names = new HashSet<>();
+      for (String section : List.of("types", "sets")) {
+        tree.path(section).fieldNames().forEachRemaining(names::add);
+      }
+      return names;
+    } catch (IOException | RuntimeException e) {
+      return Set.of(A_FILE);
+    }
   }
 
   private static String where(Origin origin) {
@@ -176,7 +202,8 @@ public final class VocabularyReader {
   }
 
   private SectionType sectionType(String name, VocabularyFile.TypeEntry entry, Origin origin,
-      Map<String, VocabularyFile.TypeEntry> typeEntries, Map<String, ValueSet> sets, List<InputError> errors) {
+      Map<String, VocabularyFile.TypeEntry> typeEntries, Map<String, ValueSet> sets, Set<String> broken,
+      List<InputError> errors) {
     List<Key> keys = new ArrayList<>();
     Map<String, String> fields = new HashMap<>();
     entry.keys().forEach((keyName, k) -> {
@@ -200,7 +227,7 @@ public final class VocabularyReader {
         errors.add(origin.error(at, label + ": the rules would read it as '" + field + "', as they read '" + twin + "'"));
         return;
       }
-      Optional<KeyType> type = keyType(label, k, at, origin, typeEntries, sets, errors);
+      Optional<KeyType> type = keyType(label, k, at, origin, typeEntries, sets, broken, errors);
       if (type.isEmpty()) {
         return;
       }
@@ -245,7 +272,8 @@ public final class VocabularyReader {
 
   /** The checked type of a key, or empty after reporting why it has none. */
   private static Optional<KeyType> keyType(String label, VocabularyFile.KeyEntry k, String at, Origin origin,
-      Map<String, VocabularyFile.TypeEntry> typeEntries, Map<String, ValueSet> sets, List<InputError> errors) {
+      Map<String, VocabularyFile.TypeEntry> typeEntries, Map<String, ValueSet> sets, Set<String> broken,
+      List<InputError> errors) {
     KeyKind kind = k.type();
     boolean number = kind == KeyKind.WHOLE_NUMBER || kind == KeyKind.DECIMAL;
     if (!number && (k.min() != null || k.max() != null)) {
@@ -284,6 +312,9 @@ public final class VocabularyReader {
           return Optional.empty();
         }
         ValueSet set = sets.get(k.of());
+        if (set == null && (broken.contains(k.of()) || broken.contains(A_FILE))) {
+          return Optional.empty(); // its own error says why
+        }
         if (set == null) {
           String hint = typeEntries.containsKey(k.of()) ? " (" + k.of() + " is a section type: use 'type: section')"
               : Suggestions.closest(k.of(), sets.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
@@ -293,6 +324,9 @@ public final class VocabularyReader {
         type = new KeyType.OneOf(set);
       }
       default -> {
+        if (k.of() != null && !typeEntries.containsKey(k.of()) && (broken.contains(k.of()) || broken.contains(A_FILE))) {
+          return Optional.empty(); // it may be in the file that could not be read
+        }
         if (k.of() == null || !typeEntries.containsKey(k.of())) {
           String hint = k.of() == null ? "" : sets.containsKey(k.of()) ? " (" + k.of() + " is a set of values: use 'type: one-of')"
               : Suggestions.closest(k.of(), typeEntries.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
@@ -420,16 +454,18 @@ public final class VocabularyReader {
   }
 
   /** Every type is used, and no type holds itself. */
-  private static void checkStructure(SectionType root, Map<String, SectionType> types, Map<String, Origin> origins,
-      List<InputError> errors) {
+  private static void checkStructure(SectionType root, Map<String, SectionType> types,
+      Map<String, VocabularyFile.TypeEntry> entries, Map<String, Origin> origins, List<InputError> errors) {
+    // reached as written, so that a key with an error of its own does not leave its type unused too
     Set<String> reached = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(root.name()));
     while (!todo.isEmpty()) {
-      SectionType t = types.get(todo.pop());
-      if (t == null || !reached.add(t.name())) {
+      String name = todo.pop();
+      VocabularyFile.TypeEntry t = entries.get(name);
+      if (t == null || !reached.add(name)) {
         continue;
       }
-      t.keys().forEach(k -> k.section().ifPresent(s -> todo.push(s.typeName())));
+      t.keys().values().stream().filter(k -> k.type() == KeyKind.SECTION && k.of() != null).forEach(k -> todo.push(k.of()));
     }
     for (SectionType t : types.values()) {
       if (!reached.contains(t.name())) {
