@@ -1,0 +1,285 @@
+package dev.rdpdoctor.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.Fact;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
+import dev.rdpdoctor.yaml.StrictYamlReader;
+import dev.rdpdoctor.yaml.YamlDocument;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Prototype and measurements for the vocabulary design (docs/vocabulary-design.md): the facts
+ * as Drools-declared types generated from rules/vocabulary, against today's Java records.
+ *
+ * <pre>
+ * compile-model records|declared      executable-model compile of the bundled rules
+ * compile-drl records|declared        plain DRL compile of the bundled rules
+ * precompile-declared DIR             the declared variant's executable model, as class files
+ * equivalence                         every sample fires the same rules either way (executable model)
+ * equivalence-drl                     the same, both compiled by the plain DRL path
+ * cold records|declared SAMPLE        one case from a cold start: load, read, insert, fire
+ * session records|declared ROUNDS     warm: reading a case into facts, and a session, per case
+ * </pre>
+ */
+public final class VocabularyPrototype {
+
+  static final Path RULES = Path.of("rules");
+  static final Path VOCABULARY = RULES.resolve(VocabularyReader.FOLDER);
+  static final String DECLARED_MODELS = "/prototype/declared-models.txt";
+  static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "compile-model" -> compileModel(args[1]);
+      case "compile-drl" -> compileDrl(args[1]);
+      case "precompile-declared" -> precompileDeclared(Path.of(args[1]));
+      case "equivalence" -> equivalence(recordsKieBase(), declaredKieBase());
+      case "equivalence-drl" -> equivalence(
+          new RuleCompiler().compile(RuleFiles.read(RULES).drl(), Map.of(), true).kieBase(),
+          new RuleCompiler().compile(declaredDrl(false), Map.of(), true).kieBase());
+      case "cold" -> cold(args[1], Path.of(args[2]));
+      case "session" -> session(args[1], Integer.parseInt(args[2]));
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  static Vocabulary vocabulary() {
+    return new VocabularyReader().read(VOCABULARY, "rules/vocabulary");
+  }
+
+  static Map<String, String> declaredDrl(boolean forModel) {
+    Map<String, String> drl = new LinkedHashMap<>();
+    drl.put("facts/declared.drl", DeclaredTypes.drl(vocabulary()));
+    Map<String, String> rules = RuleFiles.read(RULES).drl();
+    drl.putAll(forModel ? RulesForDeclaredTypes.rewriteForModel(rules) : RulesForDeclaredTypes.rewrite(rules));
+    return drl;
+  }
+
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  private static void compileModel(String variant) {
+    double cpu0 = cpuSeconds();
+    long t0 = System.nanoTime();
+    ModelCompiler.Compiled c = variant.equals("records")
+        ? new ModelCompiler().compile(RuleFiles.read(RULES).drl())
+        : PrototypeModelCompiler.compile(declaredDrl(true));
+    System.out.printf("compile-model %s: %s, %d classes, wall %.2f s, cpu %.2f s%n", variant,
+        c.succeeded() ? "ok" : c.problems(), c.classFiles().size(), (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+  }
+
+  private static void compileDrl(String variant) {
+    double cpu0 = cpuSeconds();
+    long t0 = System.nanoTime();
+    Map<String, String> drl = variant.equals("records") ? RuleFiles.read(RULES).drl() : declaredDrl(false);
+    RuleCompiler.Compiled c = new RuleCompiler().compile(drl, Map.of(), true);
+    System.out.printf("compile-drl %s: %d errors, wall %.2f s, cpu %.2f s%n", variant, c.errors().size(),
+        (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
+    c.errors().stream().limit(5).forEach(e -> System.out.println(e.format()));
+  }
+
+  private static void precompileDeclared(Path out) throws Exception {
+    ModelCompiler.Compiled c = PrototypeModelCompiler.compile(declaredDrl(true));
+    if (!c.succeeded()) {
+      throw new IllegalStateException(c.problems().toString());
+    }
+    for (Map.Entry<String, byte[]> e : c.classFiles().entrySet()) {
+      Path file = out.resolve(e.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, e.getValue());
+    }
+    Path list = out.resolve(DECLARED_MODELS.substring(1));
+    Files.createDirectories(list.getParent());
+    Files.writeString(list, String.join("\n", c.modelClasses()) + "\n");
+    System.out.println("precompiled " + c.classFiles().size() + " classes into " + out);
+  }
+
+  /** Today's bundled rules, precompiled at build time, from the class path. */
+  static KieBase recordsKieBase() throws Exception {
+    CompiledKnowledge k = CompiledKnowledgeLoader.readBundled().orElseThrow();
+    return ModelKieBase.assemble(k.modelClasses(), VocabularyPrototype.class.getClassLoader());
+  }
+
+  /**
+   * The declared variant, precompiled by {@code precompile-declared}: from the class path, where it
+   * must come before the jar (its rule classes have the bundled ones' names), or, with the system
+   * property {@code declared.dir}, from that folder through its own class loader, so that both
+   * variants can run in one process.
+   */
+  static KieBase declaredKieBase() throws Exception {
+    String dir = System.getProperty("declared.dir");
+    if (dir != null) {
+      Path root = Path.of(dir);
+      Map<String, byte[]> classes = new LinkedHashMap<>();
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) files::iterator) {
+          String rel = root.relativize(p).toString();
+          if (rel.endsWith(".class")) {
+            classes.put(rel.substring(0, rel.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(p));
+          }
+        }
+      }
+      List<String> models = Files.readString(root.resolve(DECLARED_MODELS.substring(1))).lines().filter(l -> !l.isBlank()).toList();
+      return ModelKieBase.assemble(models, new ModelClassLoader(classes, VocabularyPrototype.class.getClassLoader()));
+    }
+    try (InputStream in = VocabularyPrototype.class.getResourceAsStream(DECLARED_MODELS)) {
+      List<String> models = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+      return ModelKieBase.assemble(models, VocabularyPrototype.class.getClassLoader());
+    }
+  }
+
+  /** A case read the vocabulary's way: its values, then its facts. */
+  record Declared(Vocabulary vocabulary, StrictYamlReader yaml, FactBuilder builder) {
+
+    List<Fact> facts(String name, byte[] bytes) {
+      YamlDocument<JsonNode> doc = yaml.read(name, bytes, JsonNode.class);
+      CaseValues values = new CaseValues(vocabulary, doc.sourceMap());
+      return builder.facts(values.read(doc.value(), LocalDate.now(CLOCK)));
+    }
+  }
+
+  static Declared declared(KieBase kieBase, FactBuilder.Via via) throws Exception {
+    Vocabulary v = vocabulary();
+    return new Declared(v, new StrictYamlReader(), new FactBuilder(kieBase, v, via));
+  }
+
+  /** The rules that fire on these facts, by name. */
+  static List<String> fire(KieBase kieBase, List<Fact> facts) {
+    KieSession session = kieBase.newKieSession();
+    List<String> fired = new ArrayList<>();
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(AfterMatchFiredEvent event) {
+        fired.add(event.getMatch().getRule().getName());
+      }
+    });
+    try {
+      for (Fact f : facts) {
+        session.insert(f.value());
+      }
+      session.fireAllRules(10_000);
+    } finally {
+      session.dispose();
+    }
+    return fired;
+  }
+
+  static List<Path> samples() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("facts-samples"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  private static void equivalence(KieBase records, KieBase declaredBase) throws Exception {
+    Declared declared = declared(declaredBase, FactBuilder.Via.FACT_TYPE);
+    CaseFileReader reader = new CaseFileReader(CLOCK);
+    int same = 0;
+    int firings = 0;
+    List<String> different = new ArrayList<>();
+    for (Path sample : samples()) {
+      CaseFile c = reader.read(sample);
+      List<String> a = fire(records, c.facts());
+      List<Fact> facts = declared.facts(sample.toString(), Files.readAllBytes(sample));
+      List<String> b = fire(declaredBase, facts);
+      List<String> paths = c.facts().stream().map(Fact::path).toList();
+      List<String> paths2 = facts.stream().map(Fact::path).toList();
+      if (new TreeSet<>(a).equals(new TreeSet<>(b)) && a.size() == b.size() && paths.equals(paths2)) {
+        same++;
+        firings += a.size();
+      } else {
+        different.add(sample + ": records " + new TreeSet<>(a) + " " + paths + ", declared " + new TreeSet<>(b) + " " + paths2);
+      }
+    }
+    System.out.println("equivalence: " + same + " samples fire the same " + firings + " rules on the same facts; "
+        + different.size() + " differ");
+    different.forEach(System.out::println);
+  }
+
+  private static void cold(String variant, Path sample) throws Exception {
+    long t0 = System.nanoTime();
+    byte[] bytes = Files.readAllBytes(sample);
+    List<String> fired;
+    long loaded;
+    long read;
+    if (variant.equals("records")) {
+      KieBase kb = recordsKieBase();
+      loaded = System.nanoTime();
+      List<Fact> facts = new CaseFileReader(CLOCK).read(sample.toString(), bytes).facts();
+      read = System.nanoTime();
+      fired = fire(kb, facts);
+    } else {
+      KieBase kb = declaredKieBase();
+      loaded = System.nanoTime();
+      Declared d = declared(kb, FactBuilder.Via.FACT_TYPE);
+      List<Fact> facts = d.facts(sample.toString(), bytes);
+      read = System.nanoTime();
+      fired = fire(kb, facts);
+    }
+    long done = System.nanoTime();
+    System.out.printf("cold %s: %d rules fired; load %.0f ms, read %.0f ms, fire %.0f ms%n", variant, fired.size(),
+        (loaded - t0) / 1e6, (read - loaded) / 1e6, (done - read) / 1e6);
+  }
+
+  private static void session(String variant, int rounds) throws Exception {
+    List<Path> samples = samples();
+    List<byte[]> bytes = new ArrayList<>();
+    for (Path p : samples) {
+      bytes.add(Files.readAllBytes(p));
+    }
+    KieBase kb = variant.equals("records") ? recordsKieBase() : declaredKieBase();
+    Declared declared = variant.equals("records") ? null
+        : declared(kb, variant.equals("declared-mh") ? FactBuilder.Via.METHOD_HANDLE : FactBuilder.Via.FACT_TYPE);
+    CaseFileReader reader = new CaseFileReader(CLOCK);
+    List<List<Fact>> facts = new ArrayList<>();
+    for (int round = 0; round < 2; round++) { // warm-up
+      facts.clear();
+      for (int i = 0; i < samples.size(); i++) {
+        List<Fact> f = declared == null ? reader.read(samples.get(i).toString(), bytes.get(i)).facts()
+            : declared.facts(samples.get(i).toString(), bytes.get(i));
+        facts.add(f);
+        fire(kb, f);
+      }
+    }
+    int cases = rounds * samples.size();
+    long t0 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < samples.size(); i++) {
+        if (declared == null) {
+          reader.read(samples.get(i).toString(), bytes.get(i));
+        } else {
+          declared.facts(samples.get(i).toString(), bytes.get(i));
+        }
+      }
+    }
+    long t1 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      for (List<Fact> f : facts) {
+        fire(kb, f);
+      }
+    }
+    long t2 = System.nanoTime();
+    System.out.printf("session %s: %d cases; reading into facts %.1f us/case; new session, insert, fire, dispose %.1f us/case%n",
+        variant, cases, (t1 - t0) / 1e3 / cases, (t2 - t1) / 1e3 / cases);
+  }
+}
