@@ -39,6 +39,7 @@ import org.kie.api.runtime.KieSession;
  * equivalence-drl                     the same, both compiled by the plain DRL path
  * cold records|declared SAMPLE        one case from a cold start: load, read, insert, fire
  * session records|declared ROUNDS     warm: reading a case into facts, and a session, per case
+ * javac-records                       the alternative: the types as Java records, compiled by javac in memory
  * </pre>
  */
 public final class VocabularyPrototype {
@@ -58,6 +59,7 @@ public final class VocabularyPrototype {
           new RuleCompiler().compile(RuleFiles.read(RULES).drl(), Map.of(), true).kieBase(),
           new RuleCompiler().compile(declaredDrl(false), Map.of(), true).kieBase());
       case "cold" -> cold(args[1], Path.of(args[2]));
+      case "javac-records" -> javacRecords();
       case "session" -> session(args[1], Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -221,10 +223,12 @@ public final class VocabularyPrototype {
     byte[] bytes = Files.readAllBytes(sample);
     List<String> fired;
     long loaded;
+    long vocabulary;
     long read;
     if (variant.equals("records")) {
       KieBase kb = recordsKieBase();
       loaded = System.nanoTime();
+      vocabulary = loaded;
       List<Fact> facts = new CaseFileReader(CLOCK).read(sample.toString(), bytes).facts();
       read = System.nanoTime();
       fired = fire(kb, facts);
@@ -232,13 +236,25 @@ public final class VocabularyPrototype {
       KieBase kb = declaredKieBase();
       loaded = System.nanoTime();
       Declared d = declared(kb, FactBuilder.Via.FACT_TYPE);
+      vocabulary = System.nanoTime();
       List<Fact> facts = d.facts(sample.toString(), bytes);
       read = System.nanoTime();
       fired = fire(kb, facts);
     }
     long done = System.nanoTime();
-    System.out.printf("cold %s: %d rules fired; load %.0f ms, read %.0f ms, fire %.0f ms%n", variant, fired.size(),
-        (loaded - t0) / 1e6, (read - loaded) / 1e6, (done - read) / 1e6);
+    System.out.printf("cold %s: %d rules fired; load rules %.0f ms, read the vocabulary %.0f ms, read the case into facts %.0f ms,"
+        + " session %.0f ms%n", variant, fired.size(), (loaded - t0) / 1e6, (vocabulary - loaded) / 1e6, (read - vocabulary) / 1e6,
+        (done - read) / 1e6);
+  }
+
+  private static void javacRecords() {
+    double cpu0 = cpuSeconds();
+    long t0 = System.nanoTime();
+    Vocabulary v = vocabulary();
+    long t1 = System.nanoTime();
+    Map<String, byte[]> classes = GeneratedRecords.compile(GeneratedRecords.sources(v));
+    System.out.printf("javac-records: %d classes; vocabulary %.2f s, javac wall %.2f s, cpu (all) %.2f s%n", classes.size(),
+        (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, cpuSeconds() - cpu0);
   }
 
   private static void session(String variant, int rounds) throws Exception {
@@ -262,6 +278,8 @@ public final class VocabularyPrototype {
       }
     }
     int cases = rounds * samples.size();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < samples.size(); i++) {
@@ -272,14 +290,17 @@ public final class VocabularyPrototype {
         }
       }
     }
+    long c1 = threads.getCurrentThreadCpuTime();
     long t1 = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
       for (List<Fact> f : facts) {
         fire(kb, f);
       }
     }
+    long c2 = threads.getCurrentThreadCpuTime();
     long t2 = System.nanoTime();
-    System.out.printf("session %s: %d cases; reading into facts %.1f us/case; new session, insert, fire, dispose %.1f us/case%n",
-        variant, cases, (t1 - t0) / 1e3 / cases, (t2 - t1) / 1e3 / cases);
+    System.out.printf("session %s: %d cases; reading into facts %.1f us/case (cpu %.1f); new session, insert, fire, dispose"
+        + " %.1f us/case (cpu %.1f)%n", variant, cases, (t1 - t0) / 1e3 / cases, (c1 - c0) / 1e3 / cases,
+        (t2 - t1) / 1e3 / cases, (c2 - c1) / 1e3 / cases);
   }
 }
