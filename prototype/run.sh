@@ -13,8 +13,8 @@ out=prototype/target
 mkdir -p "$out/classes"
 main=dev.rdpdoctor.knowledge.VocabularyPrototype
 
-javac -nowarn -cp "$jar" -d "$out/classes" prototype/src/dev/rdpdoctor/knowledge/*.java
-if [ ! -f "$out/declared/prototype/declared-models.txt" ] || [ -n "$(find rules prototype/src -newer "$out/declared/prototype/declared-models.txt" -print -quit)" ]; then
+javac -nowarn -cp "$jar" -d "$out/classes" prototype/src/dev/rdpdoctor/*/*.java prototype/src/dev/rdpdoctor/*/*/*.java
+if [ ! -f "$out/declared/prototype/vocabulary.bin" ] || [ ! -f "$out/declared/prototype/declared-models.txt" ] || [ -n "$(find rules -newer "$out/declared/prototype/declared-models.txt" -print -quit)" ]; then
   rm -rf "$out/declared"
   java -cp "$jar:$out/classes" "$main" precompile-declared "$out/declared"
 fi
@@ -54,17 +54,20 @@ if [ "$what" = all ] || [ "$what" = cold ]; then
   single=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -XX:-UsePerfData)
   java "${single[@]}" -XX:ArchiveClassesAtExit="$out/records.jsa" -cp "$records_cp" "$main" cold records "$sample" >/dev/null 2>&1
   java "${single[@]}" -XX:ArchiveClassesAtExit="$out/declared.jsa" -cp "$declared_cp" "$main" cold declared "$sample" >/dev/null 2>&1
+  java "${single[@]}" -XX:ArchiveClassesAtExit="$out/declared-bin.jsa" -cp "$declared_cp" "$main" cold declared-bin "$sample" >/dev/null 2>&1
   echo "== cold: one case (load precompiled rules, read, insert, fire) with the launcher's JVM flags and CDS; $((runs * 2)) runs each, alternating"
-  : >"$out/cold-records"; : >"$out/cold-declared"
+  : >"$out/cold-records"; : >"$out/cold-declared"; : >"$out/cold-declared-bin"
   for _ in $(seq $((runs * 2))); do
     timed java "${single[@]}" -XX:SharedArchiveFile="$out/records.jsa" -Xshare:auto -cp "$records_cp" "$main" cold records "$sample" >>"$out/cold-records"
     timed java "${single[@]}" -XX:SharedArchiveFile="$out/declared.jsa" -Xshare:auto -cp "$declared_cp" "$main" cold declared "$sample" >>"$out/cold-declared"
+    timed java "${single[@]}" -XX:SharedArchiveFile="$out/declared-bin.jsa" -Xshare:auto -cp "$declared_cp" "$main" cold declared-bin "$sample" >>"$out/cold-declared-bin"
   done
-  for v in records declared; do
+  for v in records declared declared-bin; do
     echo "   $v: wall median $(awk '{print $1}' "$out/cold-$v" | median) s, cpu median $(awk '{print $2}' "$out/cold-$v" | median) s   ($(awk '{printf "%s ", $1}' "$out/cold-$v"))"
   done
   java "${single[@]}" -XX:SharedArchiveFile="$out/records.jsa" -Xshare:auto -cp "$records_cp" "$main" cold records "$sample"
   java "${single[@]}" -XX:SharedArchiveFile="$out/declared.jsa" -Xshare:auto -cp "$declared_cp" "$main" cold declared "$sample"
+  java "${single[@]}" -XX:SharedArchiveFile="$out/declared-bin.jsa" -Xshare:auto -cp "$declared_cp" "$main" cold declared-bin "$sample"
 fi
 
 if [ "$what" = all ] || [ "$what" = session ]; then

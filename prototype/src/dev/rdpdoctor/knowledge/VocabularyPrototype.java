@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.Fact;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyCodec;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlDocument;
@@ -37,8 +38,10 @@ import org.kie.api.runtime.KieSession;
  * precompile-declared DIR             the declared variant's executable model, as class files
  * equivalence                         every sample fires the same rules either way (executable model)
  * equivalence-drl                     the same, both compiled by the plain DRL path
- * cold records|declared SAMPLE        one case from a cold start: load, read, insert, fire
+ * cold records|declared|declared-bin SAMPLE   one case from a cold start: load, read, insert, fire
+ *                                     (declared-bin: the vocabulary from its binary form, not YAML)
  * session records|declared ROUNDS     warm: reading a case into facts, and a session, per case
+ * reading ROUNDS                      warm: where the time of reading a case goes, step by step, either way
  * javac-records                       the alternative: the types as Java records, compiled by javac in memory
  * </pre>
  */
@@ -47,6 +50,8 @@ public final class VocabularyPrototype {
   static final Path RULES = Path.of("rules");
   static final Path VOCABULARY = RULES.resolve(VocabularyReader.FOLDER);
   static final String DECLARED_MODELS = "/prototype/declared-models.txt";
+  /** The checked vocabulary in binary, as a compiled knowledge base would carry it. */
+  static final String VOCABULARY_BIN = "/prototype/vocabulary.bin";
   static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
 
   public static void main(String[] args) throws Exception {
@@ -60,6 +65,7 @@ public final class VocabularyPrototype {
           new RuleCompiler().compile(declaredDrl(false), Map.of(), true).kieBase());
       case "cold" -> cold(args[1], Path.of(args[2]));
       case "javac-records" -> javacRecords();
+      case "reading" -> reading(Integer.parseInt(args[1]));
       case "session" -> session(args[1], Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -82,19 +88,22 @@ public final class VocabularyPrototype {
   }
 
   private static void compileModel(String variant) {
+    Map<String, String> drl = variant.equals("records") ? RuleFiles.read(RULES).drl() : declaredDrl(true);
+    vocabulary(); // both: YAML is read (as rules check reads the catalogs), so only the compile is timed
     double cpu0 = cpuSeconds();
     long t0 = System.nanoTime();
     ModelCompiler.Compiled c = variant.equals("records")
-        ? new ModelCompiler().compile(RuleFiles.read(RULES).drl())
-        : PrototypeModelCompiler.compile(declaredDrl(true));
+        ? new ModelCompiler().compile(drl)
+        : PrototypeModelCompiler.compile(drl);
     System.out.printf("compile-model %s: %s, %d classes, wall %.2f s, cpu %.2f s%n", variant,
         c.succeeded() ? "ok" : c.problems(), c.classFiles().size(), (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
   }
 
   private static void compileDrl(String variant) {
+    Map<String, String> drl = variant.equals("records") ? RuleFiles.read(RULES).drl() : declaredDrl(false);
+    vocabulary(); // both: YAML is read (as rules check reads the catalogs), so only the compile is timed
     double cpu0 = cpuSeconds();
     long t0 = System.nanoTime();
-    Map<String, String> drl = variant.equals("records") ? RuleFiles.read(RULES).drl() : declaredDrl(false);
     RuleCompiler.Compiled c = new RuleCompiler().compile(drl, Map.of(), true);
     System.out.printf("compile-drl %s: %d errors, wall %.2f s, cpu %.2f s%n", variant, c.errors().size(),
         (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
@@ -114,6 +123,7 @@ public final class VocabularyPrototype {
     Path list = out.resolve(DECLARED_MODELS.substring(1));
     Files.createDirectories(list.getParent());
     Files.writeString(list, String.join("\n", c.modelClasses()) + "\n");
+    Files.write(out.resolve(VOCABULARY_BIN.substring(1)), VocabularyCodec.write(vocabulary()));
     System.out.println("precompiled " + c.classFiles().size() + " classes into " + out);
   }
 
@@ -162,8 +172,18 @@ public final class VocabularyPrototype {
   }
 
   static Declared declared(KieBase kieBase, FactBuilder.Via via) throws Exception {
-    Vocabulary v = vocabulary();
+    return declared(kieBase, vocabulary(), via);
+  }
+
+  static Declared declared(KieBase kieBase, Vocabulary v, FactBuilder.Via via) throws Exception {
     return new Declared(v, new StrictYamlReader(), new FactBuilder(kieBase, v, via));
+  }
+
+  /** The vocabulary as the compiled knowledge base would carry it. */
+  static Vocabulary compiledVocabulary() throws Exception {
+    try (InputStream in = VocabularyPrototype.class.getResourceAsStream(VOCABULARY_BIN)) {
+      return VocabularyCodec.read(in.readAllBytes());
+    }
   }
 
   /** The rules that fire on these facts, by name. */
@@ -213,6 +233,9 @@ public final class VocabularyPrototype {
         different.add(sample + ": records " + new TreeSet<>(a) + " " + paths + ", declared " + new TreeSet<>(b) + " " + paths2);
       }
     }
+    Vocabulary v = vocabulary();
+    Vocabulary decoded = VocabularyCodec.read(VocabularyCodec.write(v));
+    System.out.println("the vocabulary reads back from its binary form: " + decoded.places().equals(v.places()));
     System.out.println("equivalence: " + same + " samples fire the same " + firings + " rules on the same facts; "
         + different.size() + " differ");
     different.forEach(System.out::println);
@@ -235,7 +258,7 @@ public final class VocabularyPrototype {
     } else {
       KieBase kb = declaredKieBase();
       loaded = System.nanoTime();
-      Declared d = declared(kb, FactBuilder.Via.FACT_TYPE);
+      Declared d = declared(kb, variant.equals("declared-bin") ? compiledVocabulary() : vocabulary(), FactBuilder.Via.FACT_TYPE);
       vocabulary = System.nanoTime();
       List<Fact> facts = d.facts(sample.toString(), bytes);
       read = System.nanoTime();
@@ -245,6 +268,53 @@ public final class VocabularyPrototype {
     System.out.printf("cold %s: %d rules fired; load rules %.0f ms, read the vocabulary %.0f ms, read the case into facts %.0f ms,"
         + " session %.0f ms%n", variant, fired.size(), (loaded - t0) / 1e6, (vocabulary - loaded) / 1e6, (read - vocabulary) / 1e6,
         (done - read) / 1e6);
+  }
+
+  private static void reading(int rounds) throws Exception {
+    List<Path> samples = samples();
+    List<byte[]> bytes = new ArrayList<>();
+    for (Path p : samples) {
+      bytes.add(Files.readAllBytes(p));
+    }
+    KieBase kb = declaredKieBase();
+    Vocabulary v = vocabulary();
+    StrictYamlReader yaml = new StrictYamlReader();
+    FactBuilder viaFactType = new FactBuilder(kb, v, FactBuilder.Via.FACT_TYPE);
+    FactBuilder viaHandles = new FactBuilder(kb, v, FactBuilder.Via.METHOD_HANDLE);
+    CaseFileReader reader = new CaseFileReader(CLOCK);
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[] cpu = new long[6];
+    for (int round = 0; round < rounds + 3; round++) {
+      boolean counted = round >= 3;
+      for (int i = 0; i < samples.size(); i++) {
+        String name = samples.get(i).toString();
+        long a = threads.getCurrentThreadCpuTime();
+        reader.read(name, bytes.get(i));
+        long b = threads.getCurrentThreadCpuTime();
+        yaml.read(name, bytes.get(i), dev.rdpdoctor.casefile.SymptomFile.class);
+        long c = threads.getCurrentThreadCpuTime();
+        YamlDocument<JsonNode> doc = yaml.read(name, bytes.get(i), JsonNode.class);
+        long d = threads.getCurrentThreadCpuTime();
+        CaseValues.Section root = new CaseValues(v, doc.sourceMap()).read(doc.value(), LocalDate.now(CLOCK));
+        long e = threads.getCurrentThreadCpuTime();
+        viaFactType.facts(root);
+        long f = threads.getCurrentThreadCpuTime();
+        viaHandles.facts(root);
+        long g = threads.getCurrentThreadCpuTime();
+        if (counted) {
+          cpu[0] += b - a;
+          cpu[1] += c - b;
+          cpu[2] += d - c;
+          cpu[3] += e - d;
+          cpu[4] += f - e;
+          cpu[5] += g - f;
+        }
+      }
+    }
+    double n = (double) rounds * samples.size() * 1e3;
+    System.out.printf("reading, cpu us/case: records: all %.1f (of which YAML into records %.1f, so the interpreter %.1f);"
+        + " declared: YAML into a tree %.1f, values from the vocabulary %.1f, facts by FactType.set %.1f, by method handles %.1f%n",
+        cpu[0] / n, cpu[1] / n, (cpu[0] - cpu[1]) / n, cpu[2] / n, cpu[3] / n, cpu[4] / n, cpu[5] / n);
   }
 
   private static void javacRecords() {
