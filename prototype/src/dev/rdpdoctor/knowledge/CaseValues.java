@@ -32,6 +32,9 @@ final class CaseValues {
   private final Vocabulary vocabulary;
   private final SourceMap map;
   private final List<InputError> errors = new ArrayList<>();
+  /** Each type's keys by name, made once: a type's list is short, but read for every value of every case. */
+  private static final Map<SectionType, Map<String, Key>> KEYS =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
   /** How each worked-out value was obtained, by path. */
   final Map<String, String> derivations = new LinkedHashMap<>();
 
@@ -64,7 +67,7 @@ final class CaseValues {
     }
     node.fields().forEachRemaining(e -> {
       String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      Key key = type.key(e.getKey()).orElse(null);
+      Key key = KEYS.computeIfAbsent(type, SectionType::byName).get(e.getKey());
       if (key == null) {
         String hint = Suggestions.closest(e.getKey(), type.keyNames()).map(s -> " did you mean '" + s + "'?").orElse("");
         errors.add(map.key(at).map(l -> InputError.error(map.file(), l.line(), l.column(), ""))

@@ -57,7 +57,7 @@ public record ValueSet(String name, List<Choice> choices) {
 
   /** The spelling {@code text} stands for, if any: its spelling or an alias, in any case and spacing. */
   public Optional<String> find(String text) {
-    String n = Spelled.normalise(text);
+    String n = normalise(text);
     for (Choice c : choices) {
       if (c.spelling().equals(n) || c.aliases().contains(n)) {
         return Optional.of(c.spelling());
@@ -66,10 +66,33 @@ public record ValueSet(String name, List<Choice> choices) {
     return Optional.empty();
   }
 
+  /**
+   * As {@link Spelled#normalise}: stripped, lower case, each run of spaces and underscores one
+   * hyphen; without a regular expression, as it runs for every value of every case.
+   */
+  static String normalise(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(t.length());
+    boolean run = false;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (" \t\n\u000B\f\r_".indexOf(ch) >= 0) {
+        if (!run) {
+          out.append('-');
+        }
+        run = true;
+      } else {
+        out.append(ch);
+        run = false;
+      }
+    }
+    return out.toString();
+  }
+
   /** The spelling {@code text} stands for; anything else names the allowed values, with a did-you-mean. */
   public String parse(String text) {
     return find(text).orElseThrow(() -> new IllegalArgumentException("'" + Excerpt.of(text) + "' is not allowed"
-        + Suggestions.closest(Spelled.normalise(text), spellings()).map(s -> "; did you mean '" + s + "'?").orElse("")
+        + Suggestions.closest(normalise(text), spellings()).map(s -> "; did you mean '" + s + "'?").orElse("")
         + " allowed: " + String.join(", ", spellings())));
   }
 

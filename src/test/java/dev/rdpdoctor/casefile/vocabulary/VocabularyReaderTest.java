@@ -203,4 +203,11 @@ class VocabularyReaderTest {
     assertThatThrownBy(() -> ValueReader.read(level, 2.5)).hasMessage("expected a whole number, got '2.5'");
     assertThat(ValueReader.read(new KeyType.Code(), "0x904")).isEqualTo(0x904L);
   }
+
+  @Test
+  void aValueIsMatchedIgnoringCaseSpacesAndUnderscoresAsEverywhereElse() {
+    for (String typed : List.of("Windows App", "windows_app", " WINDOWS  APP ", "wi\tfi", "Wi_Fi", "İstanbul", "x__ _y")) {
+      assertThat(ValueSet.normalise(typed)).as(typed).isEqualTo(dev.rdpdoctor.yaml.Spelled.normalise(typed));
+    }
+  }
 }
