@@ -42,6 +42,7 @@ import org.kie.api.runtime.KieSession;
  *                                     (declared-bin: the vocabulary from its binary form, not YAML)
  * session records|declared ROUNDS     warm: reading a case into facts, and a session, per case
  * reading ROUNDS                      warm: where the time of reading a case goes, step by step, either way
+ * symptom-doc                         docs/symptom-file.md's tables from the vocabulary, and how many rows match today's
  * javac-records                       the alternative: the types as Java records, compiled by javac in memory
  * </pre>
  */
@@ -66,6 +67,7 @@ public final class VocabularyPrototype {
       case "cold" -> cold(args[1], Path.of(args[2]));
       case "javac-records" -> javacRecords();
       case "reading" -> reading(Integer.parseInt(args[1]));
+      case "symptom-doc" -> symptomDoc();
       case "session" -> session(args[1], Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -315,6 +317,17 @@ public final class VocabularyPrototype {
     System.out.printf("reading, cpu us/case: records: all %.1f (of which YAML into records %.1f, so the interpreter %.1f);"
         + " declared: YAML into a tree %.1f, values from the vocabulary %.1f, facts by FactType.set %.1f, by method handles %.1f%n",
         cpu[0] / n, cpu[1] / n, (cpu[0] - cpu[1]) / n, cpu[2] / n, cpu[3] / n, cpu[4] / n, cpu[5] / n);
+  }
+
+  private static void symptomDoc() throws Exception {
+    String generated = SymptomFileDoc.tables(vocabulary());
+    Files.writeString(Path.of("prototype/target/symptom-file-tables.md"), generated);
+    String today = Files.readString(Path.of("docs/symptom-file.md"));
+    List<String> rows = generated.lines().filter(l -> l.startsWith("| `")).toList();
+    List<String> differ = rows.stream().filter(r -> !today.contains(r)).toList();
+    System.out.println("symptom-doc: " + (rows.size() - differ.size()) + " of " + rows.size()
+        + " generated rows are in docs/symptom-file.md word for word; the others:");
+    differ.forEach(System.out::println);
   }
 
   private static void javacRecords() {
