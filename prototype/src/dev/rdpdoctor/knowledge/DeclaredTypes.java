@@ -31,7 +31,9 @@ final class DeclaredTypes {
       for (Key key : type.keys()) {
         // "= null": without it the plain DRL path starts a Boolean at false and a Long at 0,
         // and an unknown value would read as false or 0
-        out.append("  ").append(key.field()).append(" : ").append(javaType(key.type())).append(" = null\n");
+        // (-Dprototype.withoutNull=true leaves it out, to show the difference)
+        out.append("  ").append(key.field()).append(" : ").append(javaType(key.type()))
+            .append(Boolean.getBoolean("prototype.withoutNull") ? "\n" : " = null\n");
       }
       out.append("end\n\n");
     }

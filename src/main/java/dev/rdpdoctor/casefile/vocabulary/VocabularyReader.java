@@ -1,5 +1,6 @@
 package dev.rdpdoctor.casefile.vocabulary;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import dev.rdpdoctor.yaml.Located;
@@ -10,9 +11,7 @@ import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
 import dev.rdpdoctor.yaml.YamlMapper;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -84,7 +83,7 @@ public final class VocabularyReader {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InvalidInputException(InputError.error(shownAs, 1, 1, "cannot read the vocabulary: " + e.getMessage()));
     }
     return read(files, shownAs);
   }
