@@ -210,4 +210,17 @@ class VocabularyReaderTest {
       assertThat(ValueSet.normalise(typed)).as(typed).isEqualTo(dev.rdpdoctor.yaml.Spelled.normalise(typed));
     }
   }
+
+  @Test
+  void aRulesFolderWithoutItsVocabularyIsALocatedError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    assertThatThrownBy(() -> new VocabularyReader().read(dir.resolve("vocabulary"), "my-rules/vocabulary"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(InputError::format)
+            .containsExactly("my-rules/vocabulary:1:1: error: no vocabulary: a rules folder needs vocabulary/ with the "
+                + "symptom-file keys in *.yaml"));
+    java.nio.file.Files.createDirectories(dir.resolve("vocabulary"));
+    assertThatThrownBy(() -> new VocabularyReader().read(dir.resolve("vocabulary"), "my-rules/vocabulary"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(InputError::format)
+            .containsExactly("my-rules/vocabulary:1:1: error: no vocabulary files: vocabulary/ needs at least one *.yaml "
+                + "declaring the symptom-file keys"));
+  }
 }
