@@ -42,6 +42,7 @@ import org.kie.api.runtime.KieSession;
  *                                     (declared-bin: the vocabulary from its binary form, not YAML)
  * session records|declared ROUNDS     warm: reading a case into facts, and a session, per case
  * reading ROUNDS                      warm: where the time of reading a case goes, step by step, either way
+ * compile-drl-parts                   where the plain DRL path's extra goes: in one JVM, each compile after a warm-up
  * symptom-doc                         docs/symptom-file.md's tables from the vocabulary, and how many rows match today's
  * javac-records                       the alternative: the types as Java records, compiled by javac in memory
  * </pre>
@@ -68,6 +69,7 @@ public final class VocabularyPrototype {
       case "javac-records" -> javacRecords();
       case "reading" -> reading(Integer.parseInt(args[1]));
       case "symptom-doc" -> symptomDoc();
+      case "compile-drl-parts" -> compileDrlParts();
       case "session" -> session(args[1], Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -317,6 +319,22 @@ public final class VocabularyPrototype {
     System.out.printf("reading, cpu us/case: records: all %.1f (of which YAML into records %.1f, so the interpreter %.1f);"
         + " declared: YAML into a tree %.1f, values from the vocabulary %.1f, facts by FactType.set %.1f, by method handles %.1f%n",
         cpu[0] / n, cpu[1] / n, (cpu[0] - cpu[1]) / n, cpu[2] / n, cpu[3] / n, cpu[4] / n, cpu[5] / n);
+  }
+
+  private static void compileDrlParts() {
+    Map<String, String> records = RuleFiles.read(RULES).drl();
+    Map<String, String> declared = declaredDrl(false);
+    Map<String, String> declaresOnly = Map.of("facts/declared.drl", declared.get("facts/declared.drl"));
+    for (int round = 0; round < 3; round++) {
+      StringBuilder line = new StringBuilder("round " + round + ", cpu s:");
+      for (var step : List.of(Map.entry("records", records), Map.entry("declares only", declaresOnly),
+          Map.entry("declared", declared))) {
+        double c0 = cpuSeconds();
+        RuleCompiler.Compiled c = new RuleCompiler().compile(step.getValue(), Map.of(), true);
+        line.append(String.format(" %s %.2f%s;", step.getKey(), cpuSeconds() - c0, c.errors().isEmpty() ? "" : " (errors)"));
+      }
+      System.out.println(line);
+    }
   }
 
   private static void symptomDoc() throws Exception {
