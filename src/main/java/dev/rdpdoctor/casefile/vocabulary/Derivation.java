@@ -1,0 +1,133 @@
+package dev.rdpdoctor.casefile.vocabulary;
+
+import dev.rdpdoctor.yaml.Excerpt;
+import dev.rdpdoctor.yaml.Spelled;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The fixed library of worked-out values. A key declares one with {@code derived: {by, from}};
+ * the vocabulary names the inputs, the library says how they combine, how the result is
+ * explained in the trace, and what a contradicting statement is told. Adding a derivation is a
+ * change to the tool; using one on a new key is not.
+ */
+public enum Derivation implements Spelled {
+
+  /** True when a date is before the observed date: a certificate past {@code not_after} is expired. */
+  BEFORE_OBSERVED(List.of(Input.DATE), Input.YES_NO),
+
+  /** Days from the observed date to a date; negative once it has passed. */
+  DAYS_FROM_OBSERVED(List.of(Input.DATE), Input.WHOLE_NUMBER),
+
+  /** Whether a name is covered by a list of certificate names (RFC 6125: a wildcard covers one label). */
+  NAME_COVERED(List.of(Input.TEXT, Input.TEXT_LIST), Input.YES_NO);
+
+  /** The kinds of value a derivation takes and gives. */
+  enum Input {
+    DATE("a date", t -> t instanceof KeyType.Date),
+    TEXT("text", t -> t instanceof KeyType.Text),
+    TEXT_LIST("a list of text", t -> t instanceof KeyType.ListOf l && l.item() instanceof KeyType.Text),
+    YES_NO("yes-no", t -> t instanceof KeyType.YesNo),
+    WHOLE_NUMBER("a whole number", t -> t instanceof KeyType.WholeNumber);
+
+    final String description;
+    final Predicate<KeyType> accepts;
+
+    Input(String description, Predicate<KeyType> accepts) {
+      this.description = description;
+      this.accepts = accepts;
+    }
+  }
+
+  final List<Input> inputs;
+  final Input result;
+
+  Derivation(List<Input> inputs, Input result) {
+    this.inputs = inputs;
+    this.result = result;
+  }
+
+  static String spellings() {
+    return Arrays.stream(values()).map(Spelled::spelling).collect(Collectors.joining(", "));
+  }
+
+  /** What it takes, for messages: {@code a date}, {@code text and a list of text}. */
+  String takes() {
+    return inputs.stream().map(i -> i.description).collect(Collectors.joining(" and "));
+  }
+
+  /**
+   * The worked-out value.
+   *
+   * @param values the inputs' values, in the order of {@code from:}, none of them null
+   */
+  public Object compute(List<Object> values, LocalDate observed) {
+    return switch (this) {
+      case BEFORE_OBSERVED -> ((LocalDate) values.get(0)).isBefore(observed);
+      case DAYS_FROM_OBSERVED -> ChronoUnit.DAYS.between(observed, (LocalDate) values.get(0));
+      case NAME_COVERED -> covered((String) values.get(0), textList(values.get(1)));
+    };
+  }
+
+  /** How the trace explains a worked-out value ({@code not_after 2026-05-19 is before the observed date 2026-11-20}). */
+  public String explain(List<String> from, List<Object> values, Object result, LocalDate observed) {
+    return switch (this) {
+      case BEFORE_OBSERVED -> from.get(0) + " " + values.get(0) + " is " + (Boolean.TRUE.equals(result) ? "before" : "not before")
+          + " the observed date " + observed;
+      case DAYS_FROM_OBSERVED -> result + " days from " + observed + " to " + from.get(0) + " " + values.get(0);
+      case NAME_COVERED -> values.get(0) + (Boolean.TRUE.equals(result) ? " is" : " is not") + " covered by the certificate names "
+          + String.join(", ", textList(values.get(1)));
+    };
+  }
+
+  /**
+   * What a statement that contradicts the worked-out value is told, after its path and the
+   * statement ({@code certificate.expired: 'expired: false' contradicts ...}).
+   */
+  public String contradiction(List<String> from, List<Object> values, Object result, LocalDate observed) {
+    return switch (this) {
+      case BEFORE_OBSERVED -> "contradicts " + from.get(0) + " " + values.get(0)
+          + (Boolean.TRUE.equals(result) ? ", which is before" : ", which is not before") + " the observed date " + observed;
+      case DAYS_FROM_OBSERVED -> "contradicts " + from.get(0) + " " + values.get(0) + ", which is " + result
+          + " days from the observed date " + observed;
+      case NAME_COVERED -> "contradicts the names: " + Excerpt.of((String) values.get(0))
+          + (Boolean.TRUE.equals(result) ? " is" : " is not") + " covered by " + Excerpt.of(String.join(", ", textList(values.get(1))));
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> textList(Object value) {
+    return (List<String>) value;
+  }
+
+  /** RFC 6125: a name covers a host name when equal, ignoring case and a final dot; {@code *.} covers one label. */
+  static boolean covered(String hostName, List<String> certificateNames) {
+    String host = canonical(hostName);
+    for (String name : certificateNames) {
+      String n = canonical(name);
+      if (n.equals(host)) {
+        return true;
+      }
+      if (n.startsWith("*.")) {
+        int dot = host.indexOf('.');
+        if (dot > 0 && host.substring(dot + 1).equals(n.substring(2))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String canonical(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    if (n.startsWith("cn=")) {
+      n = n.substring(3);
+    }
+    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+  }
+}
