@@ -1,5 +1,5 @@
 /**
- * The symptom-file model (records) and its reader.
+ * The symptom-file model (records) and its reader; casefile/vocabulary reads rules/vocabulary.
  *
  * <p>It may use: yaml.
  */
