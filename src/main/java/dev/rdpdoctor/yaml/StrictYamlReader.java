@@ -242,9 +242,11 @@ public final class StrictYamlReader {
       return new Parsed<>(null, List.of(first));
     }
     List<InputError> problems = new ArrayList<>(found.problems());
-    if (problems.stream().noneMatch(p -> p.line() == first.line() && p.column() == first.column())) {
-      problems.add(first);
-    }
+    // the first as Jackson located it, at its key, once: the check may place the same problem at
+    // its value (a key of a flow mapping)
+    problems.removeIf(p -> p.line() == first.line()
+        && (p.column() == first.column() || p.message().equals(first.message())));
+    problems.add(first);
     return new Parsed<>(found.partial() == null ? null : new YamlDocument<>(found.partial(), sourceMap, found.leftOut()),
         problems);
   }
