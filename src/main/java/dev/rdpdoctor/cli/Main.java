@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
     })
 public final class Main implements Runnable {
 
+  /** What the JDK says when the reader of a pipe has gone (EPIPE). */
+  private static final String BROKEN_PIPE = "Broken pipe";
+
   @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
       description = "Show the stack trace of an internal error.")
   boolean stacktrace;
@@ -111,7 +114,10 @@ public final class Main implements Runnable {
     outBytes.flush();
     Optional<String> failed = stdout.failure();
     if (failed.isPresent()) {
-      e.println("rdp-doctor: error: cannot write the output: " + failed.get());
+      // a closed pipe is its reader's choice (| head): the run ends without a word, as other tools'
+      if (!failed.get().equals(BROKEN_PIPE)) {
+        e.println("rdp-doctor: error: cannot write the output: " + failed.get());
+      }
       code = ExitCode.OUTPUT;
     }
     e.flush();

@@ -30,9 +30,15 @@ class WriteFailuresTest {
   /** Stdout on a full disk: takes {@code room} bytes, then every write fails. */
   private static final class FullDisk extends OutputStream {
     private int room;
+    private final String reason;
 
     FullDisk(int room) {
+      this(room, "No space left on device");
+    }
+
+    FullDisk(int room, String reason) {
       this.room = room;
+      this.reason = reason;
     }
 
     @Override
@@ -43,7 +49,7 @@ class WriteFailuresTest {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       if (len > room) {
-        throw new IOException("No space left on device");
+        throw new IOException(reason);
       }
       room -= len;
     }
@@ -63,6 +69,13 @@ class WriteFailuresTest {
       assertThat(run.exit()).as(format).isEqualTo(ExitCode.OUTPUT);
       assertThat(run.err()).isEqualTo("rdp-doctor: error: cannot write the output: No space left on device\n");
     }
+  }
+
+  @Test
+  void aReaderThatStopsReadingEndsTheRunQuietlyButNotWithExitZero() {
+    CliRun run = withStdout(new FullDisk(100, "Broken pipe"), "", "diagnose", "--rules", RULES, CERT);
+    assertThat(run.exit()).isEqualTo(ExitCode.OUTPUT);
+    assertThat(run.err()).isEmpty();
   }
 
   @Test
