@@ -24,15 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rdp-doctor consult [CASE.yaml]}: an interactive consultation. */
 @Command(
@@ -109,7 +110,7 @@ final class ConsultCommand implements Callable<Integer> {
     if (Files.exists(target)) {
       out.println(ControlCharacters.name(target.toString()) + " exists. Replace it? [y/N]");
       String yes = prompt.ask();
-      replace = yes != null && yes.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+      replace = yes != null && yes.strip().toLowerCase(Locale.ROOT).startsWith("y");
       if (!replace) {
         out.println("Not saved.");
         return;

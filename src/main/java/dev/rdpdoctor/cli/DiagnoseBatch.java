@@ -91,7 +91,7 @@ final class DiagnoseBatch {
         err.println(InputError.error(p.toString(), 1, 1, why).format());
         missing = true;
       } catch (InvalidInputException e) { // stdin is closed
-        e.errors().forEach(x -> err.println(x.format()));
+        InputError.print(e.errors(), err);
         missing = true;
       }
     }
@@ -102,7 +102,7 @@ final class DiagnoseBatch {
       try {
         sources.add(new JsonLines(StandardStreams.in(), "stdin"));
       } catch (InvalidInputException e) { // stdin is closed
-        e.errors().forEach(x -> err.println(x.format()));
+        InputError.print(e.errors(), err);
         missing = true;
       }
     }

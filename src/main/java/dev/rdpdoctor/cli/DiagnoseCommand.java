@@ -105,8 +105,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       try {
         caseFile = file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed);
       } catch (InvalidInputException e) {
-        e.errors().stream().map(InputError::format).forEach(err::println);
-        err.flush();
+        InputError.print(e.errors(), err);
         exit = ExitCode.INVALID_INPUT;
         continue;
       }
@@ -122,8 +121,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         checks = nextChecks.of(caseFile, diagnosis);
       } catch (InvalidInputException e) {
         // a rule failed on this case (it looped, threw or did not finish): say so, go on with the next
-        e.errors().stream().map(InputError::format).forEach(err::println);
-        err.flush();
+        InputError.print(e.errors(), err);
         exit = ExitCode.INVALID_INPUT;
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.knowledge.ToolVersion;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.BufferedOutputStream;
@@ -76,8 +77,7 @@ public final class Main implements Runnable {
     cli.setErr(e);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof InvalidInputException invalid) {
-        invalid.errors().stream().map(InputError::format).forEach(e::println);
-        e.flush();
+        InputError.print(invalid.errors(), e);
         return ExitCode.INVALID_INPUT;
       }
       if (ex instanceof OutputFile.CannotWrite cannot) {
@@ -121,7 +121,7 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {dev.rdpdoctor.knowledge.ToolVersion.current().describe()};
+      return new String[] {ToolVersion.current().describe()};
     }
   }
 }
