@@ -57,10 +57,16 @@ final class ConsultCommand implements Callable<Integer> {
 
   private Prompt prompt;
 
+  private final CommandContext context;
+
+  ConsultCommand(CommandContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    prompt = new Prompt(new BufferedReader(new InputStreamReader(StandardStreams.in(), StandardCharsets.UTF_8)), out);
+    prompt = new Prompt(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)), out);
     CaseFileReader reader = new CaseFileReader();
     ObjectNode tree = YAML.createObjectNode();
     if (start != null) {

@@ -69,9 +69,14 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin RedactOption redact;
 
+  private final CommandContext context;
   private KnowledgeBase knowledge;
   private Diagnoser diagnoser;
   private NextChecks nextChecks;
+
+  DiagnoseCommand(CommandContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() {
@@ -150,7 +155,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   /** The format of many cases' results: the one asked for, else JSON Lines for JSON Lines input, else text. */
   private Format batchFormat() {
-    return format != null ? format : new DiagnoseBatch(files, jsonl).readsJsonLines() ? Format.jsonl : Format.text;
+    return format != null ? format : DiagnoseBatch.readsJsonLines(files, jsonl) ? Format.jsonl : Format.text;
   }
 
   /** The value {@code read} gives, or empty when the input is invalid: then its problems are on {@code err}. */
@@ -183,6 +188,6 @@ final class DiagnoseCommand implements Callable<Integer> {
     KnowledgeBase loaded = rules.loadCompiled(err);
     int workers = threads != null ? threads
         : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
-    return new DiagnoseBatch(files, jsonl).run(loaded, batchFormat(), explain, redact.on, workers, out, err);
+    return new DiagnoseBatch(files, jsonl, context).run(loaded, batchFormat(), explain, redact.on, workers, out, err);
   }
 }

@@ -68,11 +68,12 @@ public final class Main implements Runnable {
     PrintStream outBytes = new PrintStream(stdout, false, StandardCharsets.UTF_8);
     PrintWriter o = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(new EscapingStream(err), StandardCharsets.UTF_8), true);
-    StandardStreams.set(in, outBytes, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
-        err == System.err);
-    KnowledgePreload.startFor(args, e);
+    KnowledgePreload preload = new KnowledgePreload(RulesOption.notices(e));
+    CommandContext context = new CommandContext(in, outBytes, e,
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+        StandardStreams.isTerminalStderr(err), StandardStreams.isClosedStdin(in), preload);
     Main main = new Main();
-    CommandLine cli = new CommandLine(main);
+    CommandLine cli = new CommandLine(main, new CommandFactory(context));
     cli.setOut(o);
     cli.setErr(e);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -100,13 +101,8 @@ public final class Main implements Runnable {
       e.flush();
       return ExitCode.USAGE;
     });
-    int code;
-    try {
-      code = cli.execute(args);
-    } finally {
-      KnowledgePreload.finish();
-      StandardStreams.clear();
-    }
+    preload.startFor(cli, args);
+    int code = cli.execute(args);
     o.flush();
     outBytes.flush();
     Optional<String> failed = stdout.failure();
