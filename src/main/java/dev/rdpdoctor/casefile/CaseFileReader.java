@@ -12,6 +12,7 @@ import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Reads a symptom file strictly and interprets it into a {@link CaseFile}. {@link #json(Clock)}
@@ -99,7 +100,7 @@ public final class CaseFileReader {
   }
 
   private CaseFile interpret(String name, YamlDocument<SymptomFile> document) {
-    return interpreter(document, document.value(), java.util.Map.of()).interpret(name, document.value());
+    return interpreter(document, document.value(), Map.of()).interpret(name, document.value());
   }
 
   /**
@@ -107,7 +108,7 @@ public final class CaseFileReader {
    * observed date, or today; not at all when the observed date was written but could not be
    * read, which is the problem to report.
    */
-  private Interpreter interpreter(YamlDocument<SymptomFile> document, SymptomFile file, java.util.Map<String, String> provenance) {
+  private Interpreter interpreter(YamlDocument<SymptomFile> document, SymptomFile file, Map<String, String> provenance) {
     LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
     return new Interpreter(document.sourceMap(), observed, !document.leftOut().contains("observed"), provenance);
   }

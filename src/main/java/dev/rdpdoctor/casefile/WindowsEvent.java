@@ -2,6 +2,7 @@ package dev.rdpdoctor.casefile;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.rdpdoctor.yaml.Range;
+import java.util.Locale;
 
 /**
  * An event from the host's logs: {@code events[]}. Written as a bare id ({@code - 1058}) or with
@@ -30,6 +31,6 @@ public record WindowsEvent(@Range(min = 0, max = WindowsEvent.MAX_ID) Long id, S
   /** True when the event's text mentions {@code fragment}, ignoring case. */
   @Reads("text")
   public boolean mentions(String fragment) {
-    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(fragment.toLowerCase(java.util.Locale.ROOT));
+    return text != null && text.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
   }
 }

@@ -24,15 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rdp-doctor consult [CASE.yaml]}: an interactive consultation. */
 @Command(
@@ -56,10 +57,16 @@ final class ConsultCommand implements Callable<Integer> {
 
   private Prompt prompt;
 
+  private final CommandContext context;
+
+  ConsultCommand(CommandContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    prompt = new Prompt(new BufferedReader(new InputStreamReader(StandardStreams.in(), StandardCharsets.UTF_8)), out);
+    prompt = new Prompt(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)), out);
     CaseFileReader reader = new CaseFileReader();
     ObjectNode tree = YAML.createObjectNode();
     if (start != null) {
@@ -109,7 +116,7 @@ final class ConsultCommand implements Callable<Integer> {
     if (Files.exists(target)) {
       out.println(ControlCharacters.name(target.toString()) + " exists. Replace it? [y/N]");
       String yes = prompt.ask();
-      replace = yes != null && yes.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+      replace = yes != null && yes.strip().toLowerCase(Locale.ROOT).startsWith("y");
       if (!replace) {
         out.println("Not saved.");
         return;

@@ -40,11 +40,13 @@ final class DiagnoseBatch {
 
   private final List<Path> inputs;
   private final boolean stdin;
+  private final CommandContext context;
 
   /** @param stdin read JSON Lines from stdin after the inputs ({@code --jsonl}) */
-  DiagnoseBatch(List<Path> inputs, boolean stdin) {
+  DiagnoseBatch(List<Path> inputs, boolean stdin, CommandContext context) {
     this.inputs = inputs;
     this.stdin = stdin;
+    this.context = context;
   }
 
   /** Whether these inputs make a batch rather than the report on one case file. */
@@ -57,7 +59,7 @@ final class DiagnoseBatch {
   }
 
   /** Whether any input is JSON Lines: then results are JSON Lines too, unless another format is asked for. */
-  boolean readsJsonLines() {
+  static boolean readsJsonLines(List<Path> inputs, boolean stdin) {
     return stdin || inputs.stream().anyMatch(DiagnoseBatch::isJsonLines);
   }
 
@@ -91,7 +93,7 @@ final class DiagnoseBatch {
         err.println(InputError.error(p.toString(), 1, 1, why).format());
         missing = true;
       } catch (InvalidInputException e) { // stdin is closed
-        e.errors().forEach(x -> err.println(x.format()));
+        InputError.print(e.errors(), err);
         missing = true;
       }
     }
@@ -100,9 +102,9 @@ final class DiagnoseBatch {
     }
     if (stdin) {
       try {
-        sources.add(new JsonLines(StandardStreams.in(), "stdin"));
+        sources.add(new JsonLines(context.in(), "stdin"));
       } catch (InvalidInputException e) { // stdin is closed
-        e.errors().forEach(x -> err.println(x.format()));
+        InputError.print(e.errors(), err);
         missing = true;
       }
     }
@@ -110,7 +112,7 @@ final class DiagnoseBatch {
       return ExitCode.INVALID_INPUT; // nothing to run: each input's error is said
     }
     CaseSource source = new CaseSources(sources);
-    Progress progress = StandardStreams.errIsTerminal() ? new Progress(StandardStreams.progress(), source.size()) : Progress.none();
+    Progress progress = context.stderrIsTerminal() ? new Progress(context.progress(), source.size()) : Progress.none();
     long start = System.nanoTime();
     out.flush();
     Diagnoser diagnoser = new Diagnoser(knowledge);
@@ -118,7 +120,7 @@ final class DiagnoseBatch {
     BatchSummary summary;
     try {
       summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
-          threads, Clock.systemDefaultZone()).run(source, StandardStreams.out(), err, progress);
+          threads, Clock.systemDefaultZone()).run(source, context.stdout(), err, progress);
     } catch (BatchFailure e) {
       err.println("rdp-doctor: internal error: " + e.getMessage());
       return ExitCode.INTERNAL;
@@ -141,9 +143,9 @@ final class DiagnoseBatch {
     }
   }
 
-  private static CaseSource jsonLines(Path p) throws IOException {
+  private CaseSource jsonLines(Path p) throws IOException {
     if (p.toString().equals("-")) {
-      return new JsonLines(StandardStreams.in(), "stdin");
+      return new JsonLines(context.in(), "stdin");
     }
     InputStream in = Files.newInputStream(p);
     return new JsonLines(in, p.toString());

@@ -18,8 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,72 +69,47 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin RedactOption redact;
 
+  private final CommandContext context;
+  private KnowledgeBase knowledge;
+  private Diagnoser diagnoser;
+  private NextChecks nextChecks;
+
+  DiagnoseCommand(CommandContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
+    if (checkOptions()) {
       return batch(out, err);
-    }
-    if (format == Format.jsonl) {
-      throw new ParameterException(spec.commandLine(), "--format jsonl is for many cases; --probe diagnoses one");
-    }
-    Format format = this.format == null ? Format.text : this.format;
-    KnowledgeBase knowledge = null;
-    Diagnoser diagnoser = null;
-    NextChecks nextChecks = null;
-    CaseFileReader reader = new CaseFileReader();
-    int exit = ExitCode.OK;
-    boolean first = true;
-    if (files.isEmpty() && probeTarget == null) {
-      throw new ParameterException(spec.commandLine(), NOTHING_TO_DIAGNOSE);
-    }
-    if (probeTarget == null && probeOptions.given()) {
-      throw new ParameterException(spec.commandLine(), "--gateway and --timeout go with --probe HOST");
-    }
-    if (probeTarget != null && (jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || Files.isDirectory(f)))) {
-      throw new ParameterException(spec.commandLine(), "--probe goes with symptom files, not with folders or JSON Lines");
     }
     ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));
     if (probed != null) {
       redact.releaseProgress(err, probed.symptoms());
     }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
-    Report report = format.report(explain, inputs.size() == 1);
+    Report report = (format == null ? Format.text : format).report(explain, inputs.size() == 1);
+    CaseFileReader reader = new CaseFileReader();
+    int exit = ExitCode.OK;
+    boolean first = true;
     for (Path file : inputs) {
-      CaseFile caseFile;
-      try {
-        caseFile = file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed);
-      } catch (InvalidInputException e) {
-        e.errors().stream().map(InputError::format).forEach(err::println);
-        err.flush();
-        exit = ExitCode.INVALID_INPUT;
-        continue;
-      }
-      if (diagnoser == null) {
-        knowledge = rules.loadCompiled(err);
-        diagnoser = new Diagnoser(knowledge);
-        nextChecks = new NextChecks(knowledge, diagnoser);
-      }
-      Diagnosis diagnosis;
-      List<NextCheck> checks;
-      try {
-        diagnosis = diagnoser.diagnose(caseFile);
-        checks = nextChecks.of(caseFile, diagnosis);
-      } catch (InvalidInputException e) {
-        // a rule failed on this case (it looped, threw or did not finish): say so, go on with the next
-        e.errors().stream().map(InputError::format).forEach(err::println);
-        err.flush();
+      Optional<CaseFile> caseFile = unlessInvalid(err,
+          () -> file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed));
+      caseFile.ifPresent(c -> loadKnowledge(err));
+      // a rule that failed on this case (it looped, threw or did not finish) is said, and the next case goes on
+      Optional<Outline> outline = caseFile.flatMap(c -> unlessInvalid(err, () -> outline(c)));
+      if (outline.isEmpty()) {
         exit = ExitCode.INVALID_INPUT;
         continue;
       }
       boolean separate = !first;
-      Outline outline = Outline.of(diagnosis, checks, knowledge);
-      redact.print(out, caseFile.source(), caseFile.symptoms(), to -> {
+      redact.print(out, caseFile.get().source(), caseFile.get().symptoms(), to -> {
         if (separate) {
           to.print(report.separator());
         }
-        report.write(outline, to);
+        report.write(outline.get(), to);
       });
       first = false;
     }
@@ -141,25 +117,77 @@ final class DiagnoseCommand implements Callable<Integer> {
     return exit;
   }
 
-  /** Many cases: on all cores, in input order, with a summary. */
-  private int batch(PrintWriter out, PrintWriter err) {
-    if (files.isEmpty() && !jsonl) {
-      throw new CommandLine.ParameterException(spec.commandLine(), NOTHING_TO_DIAGNOSE);
+  /**
+   * Checks that the options go together, before any work, as a usage error of one sentence (exit
+   * 2) when they do not; returns whether they ask for many cases ({@link DiagnoseBatch}).
+   */
+  private boolean checkOptions() {
+    if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
+      if (files.isEmpty() && !jsonl) {
+        throw usage(NOTHING_TO_DIAGNOSE);
+      }
+      if (threads != null && (threads < 1 || threads > BatchRunner.MAX_THREADS)) {
+        throw usage("--threads must be between 1 and " + BatchRunner.MAX_THREADS + ", not " + threads);
+      }
+      if (!batchFormat().manyCases()) {
+        throw usage("--format " + batchFormat() + " makes the report of one case: give one symptom file");
+      }
+      return true;
     }
-    if (threads != null && (threads < 1 || threads > BatchRunner.MAX_THREADS)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be between 1 and " + BatchRunner.MAX_THREADS + ", not " + threads);
+    if (format == Format.jsonl) {
+      throw usage("--format jsonl is for many cases; --probe diagnoses one");
     }
-    DiagnoseBatch batch = new DiagnoseBatch(files, jsonl);
-    Format chosen = format != null ? format : batch.readsJsonLines() ? Format.jsonl : Format.text;
-    if (!chosen.manyCases()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--format " + chosen + " makes the report of one case: give one symptom file");
+    if (files.isEmpty() && probeTarget == null) {
+      throw usage(NOTHING_TO_DIAGNOSE);
     }
-    KnowledgeBase knowledge = rules.loadCompiled(err);
-    int workers = threads != null ? threads
-        : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
-    return batch.run(knowledge, chosen, explain, redact.on, workers, out, err);
+    if (probeTarget == null && probeOptions.given()) {
+      throw usage("--gateway and --timeout go with --probe HOST");
+    }
+    if (probeTarget != null && (jsonl || files.stream().anyMatch(f -> DiagnoseBatch.isJsonLines(f) || Files.isDirectory(f)))) {
+      throw usage("--probe goes with symptom files, not with folders or JSON Lines");
+    }
+    return false;
   }
 
+  private ParameterException usage(String sentence) {
+    return new ParameterException(spec.commandLine(), sentence);
+  }
+
+  /** The format of many cases' results: the one asked for, else JSON Lines for JSON Lines input, else text. */
+  private Format batchFormat() {
+    return format != null ? format : DiagnoseBatch.readsJsonLines(files, jsonl) ? Format.jsonl : Format.text;
+  }
+
+  /** The value {@code read} gives, or empty when the input is invalid: then its problems are on {@code err}. */
+  private static <T> Optional<T> unlessInvalid(PrintWriter err, Supplier<T> read) {
+    try {
+      return Optional.of(read.get());
+    } catch (InvalidInputException e) {
+      InputError.print(e.errors(), err);
+      return Optional.empty();
+    }
+  }
+
+  /** Loads the rules the first time a case needs them. */
+  private void loadKnowledge(PrintWriter err) {
+    if (diagnoser == null) {
+      knowledge = rules.loadCompiled(err);
+      diagnoser = new Diagnoser(knowledge);
+      nextChecks = new NextChecks(knowledge, diagnoser);
+    }
+  }
+
+  private Outline outline(CaseFile caseFile) {
+    Diagnosis diagnosis = diagnoser.diagnose(caseFile);
+    List<NextCheck> checks = nextChecks.of(caseFile, diagnosis);
+    return Outline.of(diagnosis, checks, knowledge);
+  }
+
+  /** Many cases: on all cores, in input order, with a summary. */
+  private int batch(PrintWriter out, PrintWriter err) {
+    KnowledgeBase loaded = rules.loadCompiled(err);
+    int workers = threads != null ? threads
+        : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
+    return new DiagnoseBatch(files, jsonl, context).run(loaded, batchFormat(), explain, redact.on, workers, out, err);
+  }
 }

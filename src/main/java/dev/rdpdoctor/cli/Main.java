@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.knowledge.ToolVersion;
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.BufferedOutputStream;
@@ -70,17 +71,17 @@ public final class Main implements Runnable {
     PrintStream outBytes = new PrintStream(stdout, false, StandardCharsets.UTF_8);
     PrintWriter o = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(new EscapingStream(err), StandardCharsets.UTF_8), true);
-    StandardStreams.set(in, outBytes, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
-        err == System.err);
-    KnowledgePreload.startFor(args, e);
+    KnowledgePreload preload = new KnowledgePreload(RulesOption.notices(e));
+    CommandContext context = new CommandContext(in, outBytes, e,
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+        StandardStreams.isTerminalStderr(err), StandardStreams.isClosedStdin(in), preload);
     Main main = new Main();
-    CommandLine cli = new CommandLine(main);
+    CommandLine cli = new CommandLine(main, new CommandFactory(context));
     cli.setOut(o);
     cli.setErr(e);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof InvalidInputException invalid) {
-        invalid.errors().stream().map(InputError::format).forEach(e::println);
-        e.flush();
+        InputError.print(invalid.errors(), e);
         return ExitCode.INVALID_INPUT;
       }
       if (ex instanceof OutputFile.CannotWrite cannot) {
@@ -103,13 +104,8 @@ public final class Main implements Runnable {
       e.flush();
       return ExitCode.USAGE;
     });
-    int code;
-    try {
-      code = cli.execute(args);
-    } finally {
-      KnowledgePreload.finish();
-      StandardStreams.clear();
-    }
+    preload.startFor(cli, args);
+    int code = cli.execute(args);
     o.flush();
     outBytes.flush();
     Optional<String> failed = stdout.failure();
@@ -127,7 +123,7 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {dev.rdpdoctor.knowledge.ToolVersion.current().describe()};
+      return new String[] {ToolVersion.current().describe()};
     }
   }
 }

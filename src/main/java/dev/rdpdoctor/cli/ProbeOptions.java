@@ -5,6 +5,7 @@ import dev.rdpdoctor.probe.ProbeSettings;
 import dev.rdpdoctor.probe.Prober;
 import dev.rdpdoctor.probe.Progress;
 import dev.rdpdoctor.probe.Target;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class ProbeOptions {
   }
 
   /** Probes {@code target}, with progress lines on {@code progress}. */
-  ProbedFacts probe(CommandLine cli, String target, java.io.PrintWriter progress) {
+  ProbedFacts probe(CommandLine cli, String target, PrintWriter progress) {
     Target host = parse(cli, target, Target.RDP_PORT, "the host");
     Optional<Target> gatewayTarget = gateway == null ? Optional.empty()
         : Optional.of(parse(cli, gateway, GATEWAY_PORT, "--gateway"));

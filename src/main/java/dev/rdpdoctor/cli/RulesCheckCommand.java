@@ -40,8 +40,7 @@ final class RulesCheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Inspection inspection = rules.inspect();
     List<InputError> findings = new RuleLinter().lint(inspection, expectations(err));
-    findings.forEach(f -> err.println(f.format()));
-    err.flush();
+    InputError.print(findings, err);
     long errors = findings.stream().filter(InputError::isError).count();
     long warnings = findings.size() - errors;
     out.println("rules check: " + inspection.origin() + ": " + inspection.rules().size() + " rules, "

@@ -1,6 +1,9 @@
 package dev.rdpdoctor.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code rdp-doctor rules check|test|doc}: the knowledge team's tools. */
 @Command(
@@ -10,10 +13,10 @@ import picocli.CommandLine.Command;
     subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesDocCommand.class})
 final class RulesCommand implements Runnable {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: check, test or doc");
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: check, test or doc");
   }
 }

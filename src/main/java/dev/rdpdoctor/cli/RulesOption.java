@@ -25,6 +25,12 @@ final class RulesOption {
       description = "Knowledge-base folder to use (default: the checkout's rules/, or the copy in the jar).")
   Path rules;
 
+  private final KnowledgePreload preload;
+
+  RulesOption(CommandContext context) {
+    this.preload = context.preload();
+  }
+
   /** The rules folder on disk, when there is one; empty means the copy in the jar. */
   Optional<Path> folder() {
     return rules != null ? Optional.of(rules) : defaultFolder();
@@ -49,7 +55,7 @@ final class RulesOption {
    */
   KnowledgeBase loadCompiled(PrintWriter err) {
     Optional<Path> folder = folder();
-    Optional<KnowledgeBase> preloaded = KnowledgePreload.current().flatMap(p -> p.take(folder));
+    Optional<KnowledgeBase> preloaded = preload.take(folder);
     if (preloaded.isPresent()) {
       return preloaded.get();
     }

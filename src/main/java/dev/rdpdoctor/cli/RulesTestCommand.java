@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,7 @@ final class RulesTestCommand implements Callable<Integer> {
       description = "Sample files or folders (default: facts-samples/ beside the rules folder).")
   List<Path> paths = new ArrayList<>();
 
-  @picocli.CommandLine.Option(names = "--coverage",
+  @Option(names = "--coverage",
       description = "List the rules that fired in no sample and the causes never on top, also for named samples.")
   boolean listCoverage;
 

@@ -1,21 +1,16 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The standard input of the command line running on this thread, its standard output as bytes,
- * and whether its stderr is a terminal (then a batch shows its progress there, on a writer of its
- * own: the progress line redraws itself with carriage returns, which every other message has
- * escaped). Set by {@link Main}, so tests can run a command line with their own input.
+ * What the process's own standard streams are: whether stdin was closed when it started, whether
+ * stderr is a terminal. Streams a test gives are neither.
  */
 final class StandardStreams {
 
@@ -25,51 +20,19 @@ final class StandardStreams {
   /** Set by the launcher when the process was started with stdin closed ({@code <&-}). */
   static final String STDIN_CLOSED_PROPERTY = "rdpdoctor.stdin.closed";
 
-  private record Streams(InputStream in, PrintStream out, PrintWriter progress, boolean errIsTerminal,
-      boolean inClosed) {}
-
-  private static final ThreadLocal<Streams> CURRENT = new ThreadLocal<>();
-
   private StandardStreams() {}
 
   /**
-   * @param in what commands read as stdin; when it is the process's own, it is checked for being
-   *     closed now, before the command opens any file that could take its place
+   * Whether {@code in} is the process's stdin and it was closed when the process started; checked
+   * before the command opens any file that could take its place.
    */
-  static void set(InputStream in, PrintStream out, PrintWriter progress, boolean errIsProcessStderr) {
-    CURRENT.set(new Streams(in, out, progress, errIsProcessStderr && processStderrIsTerminal(),
-        in == System.in && processStdinIsClosed()));
+  static boolean isClosedStdin(InputStream in) {
+    return in == System.in && processStdinIsClosed();
   }
 
-  static void clear() {
-    CURRENT.remove();
-  }
-
-  /** @throws InvalidInputException when the process was started with stdin closed */
-  static InputStream in() {
-    Streams s = CURRENT.get();
-    if (s != null && s.inClosed()) {
-      throw new InvalidInputException(InputError.error("stdin", 1, 1,
-          "standard input is closed: there is nothing to read from it"));
-    }
-    return s == null ? System.in : s.in();
-  }
-
-  /** Standard output as bytes, for output written in bulk. */
-  static PrintStream out() {
-    Streams s = CURRENT.get();
-    return s == null ? System.out : s.out();
-  }
-
-  /** Stderr as it is, for the progress line only: its carriage returns are not escaped. */
-  static PrintWriter progress() {
-    Streams s = CURRENT.get();
-    return s == null ? new PrintWriter(System.err, true) : s.progress();
-  }
-
-  static boolean errIsTerminal() {
-    Streams s = CURRENT.get();
-    return s != null && s.errIsTerminal();
+  /** Whether {@code err} is the process's stderr and that is a terminal. */
+  static boolean isTerminalStderr(OutputStream err) {
+    return err == System.err && processStderrIsTerminal();
   }
 
   /**

@@ -7,8 +7,11 @@ import dev.rdpdoctor.casefile.SymptomSchema;
 import dev.rdpdoctor.knowledge.Question;
 import dev.rdpdoctor.yaml.Spelled;
 import dev.rdpdoctor.yaml.YamlMapper;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +24,7 @@ public record Askable(Question question, SymptomSchema.Slot slot, Map<String, Js
   private static final ObjectMapper YAML = YamlMapper.yaml();
 
   public Askable {
-    answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
   }
 
   /** The question, ready to ask; empty when its fact is not a symptom-file key. */
@@ -32,7 +35,7 @@ public record Askable(Question question, SymptomSchema.Slot slot, Map<String, Js
     }
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     if (!q.answers().isEmpty()) {
-      q.answers().forEach((label, value) -> answers.put(label.toLowerCase(java.util.Locale.ROOT),
+      q.answers().forEach((label, value) -> answers.put(label.toLowerCase(Locale.ROOT),
           value == null ? NullNode.getInstance() : YAML.valueToTree(value)));
     } else if (slot.get().type() == Boolean.class) {
       answers.put("yes", YAML.getNodeFactory().booleanNode(true));
@@ -58,7 +61,7 @@ public record Askable(Question question, SymptomSchema.Slot slot, Map<String, Js
    */
   public Optional<List<String>> labels(String typed) {
     List<String> parts = slot.list() ? List.of(typed.split(",")) : List.of(typed);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String part : parts) {
       Optional<String> label = label(part);
       if (label.isEmpty()) {

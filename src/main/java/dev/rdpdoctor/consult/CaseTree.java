@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rdpdoctor.yaml.Spelled;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A symptom file as a YAML tree, and how an answer is written into it. */
@@ -13,7 +16,7 @@ final class CaseTree {
   private CaseTree() {}
 
   /** A copy of {@code tree} with each answer's value written at the question's fact. */
-  static ObjectNode withAnswers(ObjectNode tree, Askable q, java.util.List<String> labels) {
+  static ObjectNode withAnswers(ObjectNode tree, Askable q, List<String> labels) {
     ObjectNode out = tree;
     for (String label : labels) {
       out = withAnswer(out, q, label);
@@ -67,13 +70,13 @@ final class CaseTree {
 
   /** True when every fact the question requires is known and has one of the listed values. */
   static boolean applies(ObjectNode tree, Askable q) {
-    for (Map.Entry<String, java.util.List<String>> r : q.question().requires().entrySet()) {
+    for (Map.Entry<String, List<String>> r : q.question().requires().entrySet()) {
       JsonNode at = at(tree, r.getKey());
       if (at == null || at.isNull()) {
         return false;
       }
-      String value = dev.rdpdoctor.yaml.Spelled.normalise(at.asText());
-      if (r.getValue().stream().map(dev.rdpdoctor.yaml.Spelled::normalise).noneMatch(value::equals)) {
+      String value = Spelled.normalise(at.asText());
+      if (r.getValue().stream().map(Spelled::normalise).noneMatch(value::equals)) {
         return false;
       }
     }
@@ -107,7 +110,7 @@ final class CaseTree {
         return false;
       }
       boolean same = e.getValue().isTextual()
-          ? mine.asText().toLowerCase(java.util.Locale.ROOT).contains(e.getValue().asText().toLowerCase(java.util.Locale.ROOT))
+          ? mine.asText().toLowerCase(Locale.ROOT).contains(e.getValue().asText().toLowerCase(Locale.ROOT))
           : mine.asText().equals(e.getValue().asText());
       if (!same) {
         return false;

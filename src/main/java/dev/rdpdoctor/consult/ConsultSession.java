@@ -7,8 +7,10 @@ import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.knowledge.Cost;
 import dev.rdpdoctor.yaml.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -157,17 +159,17 @@ public final class ConsultSession {
 
   /** The causes whose CF this question moves most, most first. */
   public static List<String> separated(Diagnosis now, Outcome o) {
-    java.util.Map<String, Double> was = QuestionPicker.cfs(now);
-    java.util.Map<String, Double> spread = new java.util.HashMap<>();
+    Map<String, Double> was = QuestionPicker.cfs(now);
+    Map<String, Double> spread = new HashMap<>();
     for (Diagnosis d : o.byAnswer().values()) {
       QuestionPicker.cfs(d).forEach((cause, cf) -> spread.merge(cause, Math.abs(cf - was.getOrDefault(cause, 0.0)), Math::max));
       was.keySet().forEach(cause -> spread.merge(cause, Math.abs(QuestionPicker.cfs(d).getOrDefault(cause, 0.0) - was.get(cause)), Math::max));
     }
     return spread.entrySet().stream()
         .filter(e -> e.getValue() > 0.01)
-        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(4)
-        .map(java.util.Map.Entry::getKey)
+        .map(Map.Entry::getKey)
         .toList();
   }
 

@@ -2,6 +2,8 @@ package dev.rdpdoctor.consult;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -51,8 +53,8 @@ public final class Consultation {
 
   /** The answers in the order given. */
   public List<Step> steps() {
-    List<Step> out = new java.util.ArrayList<>(steps);
-    java.util.Collections.reverse(out);
+    List<Step> out = new ArrayList<>(steps);
+    Collections.reverse(out);
     return out;
   }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * The "> " prompt of a conversation: shows it, then reads the line typed (null at end of input).
@@ -34,7 +35,7 @@ public record Prompt(BufferedReader in, PrintWriter out) {
           line.append((char) c);
         }
         if (line == null) {
-          out.println(String.format(java.util.Locale.ROOT,
+          out.println(String.format(Locale.ROOT,
               "  That answer is too long (over %,d characters); it was skipped. Type it again, shorter.", MAX_LINE));
           continue;
         }

@@ -8,6 +8,8 @@ import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.Cost;
 import dev.rdpdoctor.yaml.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ public final class QuestionPicker {
    */
   public List<Outcome> nextChecks(ObjectNode tree, int count) {
     Diagnosis now = diagnose(tree);
-    List<Outcome> all = new java.util.ArrayList<>();
+    List<Outcome> all = new ArrayList<>();
     for (Askable q : questions) {
       if (CaseTree.unknown(tree, q) && CaseTree.applies(tree, q)) {
         Outcome o = weigh(tree, now, q);
@@ -92,9 +94,9 @@ public final class QuestionPicker {
         }
       }
     }
-    all.sort(java.util.Comparator.comparingDouble(Outcome::score).reversed());
+    all.sort(Comparator.comparingDouble(Outcome::score).reversed());
     return all.stream().limit(count)
-        .sorted(java.util.Comparator.comparing((Outcome o) -> o.question().question().cost()).thenComparing(o -> -o.score()))
+        .sorted(Comparator.comparing((Outcome o) -> o.question().question().cost()).thenComparing(o -> -o.score()))
         .toList();
   }
 

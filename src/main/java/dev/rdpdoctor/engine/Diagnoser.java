@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
@@ -118,7 +119,7 @@ public final class Diagnoser {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       // what a consequence threw past Drools' own handler
-      java.util.Optional<RuleInfo> rule = recorder.running();
+      Optional<RuleInfo> rule = recorder.running();
       if (rule.isEmpty()) {
         throw e;
       }

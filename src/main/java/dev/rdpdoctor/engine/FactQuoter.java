@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -96,7 +97,7 @@ final class FactQuoter {
       value = next.orElse(null);
       path.append('.').append(RecordAccess.snake(part));
     }
-    Object shown = hex && value instanceof Long code ? "0x" + Long.toHexString(code).toUpperCase(java.util.Locale.ROOT) : value;
+    Object shown = hex && value instanceof Long code ? "0x" + Long.toHexString(code).toUpperCase(Locale.ROOT) : value;
     return Optional.of(quoteValue(path.toString(), shown));
   }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Reads record components by name, and what a helper method declares it reads, looking each
@@ -48,7 +49,7 @@ final class RecordAccess {
         Reads r = m.getAnnotation(Reads.class);
         if (r != null) {
           reads.merge(m.getName(), List.of(r.value()), (a, b) ->
-              java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
+              Stream.concat(a.stream(), b.stream()).distinct().toList());
         }
       }
       return Optional.of(new Shape(Map.copyOf(accessors), Map.copyOf(reads), Set.copyOf(hex)));

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -95,9 +96,9 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   }
 
   /** The rule whose consequence is running (or was, when it failed), if any. */
-  java.util.Optional<RuleInfo> running() {
+  Optional<RuleInfo> running() {
     Rule rule = running;
-    return rule == null ? java.util.Optional.empty() : java.util.Optional.of(info(rule));
+    return rule == null ? Optional.empty() : Optional.of(info(rule));
   }
 
   RuleInfo info(Rule rule) {

@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.Fact;
+import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -80,6 +81,6 @@ public final class WhyNot {
   }
 
   private static String listPath(String type) {
-    return dev.rdpdoctor.casefile.FactTypes.bySimpleName(type).map(dev.rdpdoctor.casefile.FactTypes::pathOf).orElse(type);
+    return FactTypes.bySimpleName(type).map(FactTypes::pathOf).orElse(type);
   }
 }

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * The file form of a {@link CompiledKnowledge}: a header, the body, its length and a CRC-32 of
@@ -62,7 +65,7 @@ final class CompiledKnowledgeFormat {
     if (file.length < start + TRAILER_LENGTH || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new IOException("not a compiled knowledge file");
     }
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(file);
+    ByteBuffer buffer = ByteBuffer.wrap(file);
     int version = buffer.getInt(MAGIC.length);
     if (version != VERSION) {
       throw new IOException("compiled knowledge format " + version + ", expected " + VERSION);
@@ -96,7 +99,7 @@ final class CompiledKnowledgeFormat {
   }
 
   private static long crc(byte[] bytes, int offset, int length) {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     crc.update(bytes, offset, length);
     return crc.getValue();
   }
@@ -123,7 +126,7 @@ final class CompiledKnowledgeFormat {
 
     void files(Map<String, byte[]> files) throws IOException {
       out.writeInt(files.size());
-      for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+      for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
         string(f.getKey());
         bytes(f.getValue());
       }

@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.yaml.InputError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -149,7 +150,7 @@ final class DrlIndexer {
   }
 
   private static List<String> splitList(String text) {
-    return java.util.Arrays.stream(text.split(","))
+    return Arrays.stream(text.split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .toList();

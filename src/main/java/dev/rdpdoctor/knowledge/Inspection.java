@@ -2,6 +2,8 @@ package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.yaml.InputError;
 import dev.rdpdoctor.yaml.YamlDocument;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +29,11 @@ public record Inspection(
     Optional<KieBase> kieBase) {
 
   public Inspection {
-    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
-    causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    causes = Collections.unmodifiableMap(new LinkedHashMap<>(causes));
     rules = List.copyOf(rules);
     declaredTypes = List.copyOf(declaredTypes);
-    drl = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(drl));
+    drl = Collections.unmodifiableMap(new LinkedHashMap<>(drl));
     errors = List.copyOf(errors);
   }
 

@@ -1,6 +1,9 @@
 package dev.rdpdoctor.knowledge;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,15 +23,15 @@ public record KnowledgeBase(
     Map<String, RuleInfo> rules,
     Map<String, Cause> causes,
     Map<String, Source> sources,
-    java.util.List<Question> questions,
-    java.util.List<CodeMeaning> codes) {
+    List<Question> questions,
+    List<CodeMeaning> codes) {
 
   public KnowledgeBase {
     rules = Map.copyOf(rules);
-    causes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(causes));
-    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
-    questions = java.util.List.copyOf(questions);
-    codes = java.util.List.copyOf(codes);
+    causes = Collections.unmodifiableMap(new LinkedHashMap<>(causes));
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    questions = List.copyOf(questions);
+    codes = List.copyOf(codes);
   }
 
   /** What the dialog's code means, when the knowledge base says. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +47,7 @@ public final class KnowledgeCache {
     return new KnowledgeCache(standardRoot(System.getProperties()::getProperty, System.getenv()));
   }
 
-  static Path standardRoot(java.util.function.Function<String, String> properties, Map<String, String> env) {
+  static Path standardRoot(Function<String, String> properties, Map<String, String> env) {
     String property = properties.apply(DIR_PROPERTY);
     if (property != null && !property.isBlank()) {
       return Path.of(property);

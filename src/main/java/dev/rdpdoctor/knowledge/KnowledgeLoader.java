@@ -5,6 +5,7 @@ import dev.rdpdoctor.yaml.InvalidInputException;
 import dev.rdpdoctor.yaml.ReadLimits;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
+import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +16,15 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kie.api.KieBase;
 
 /**
@@ -122,7 +127,7 @@ public final class KnowledgeLoader {
         : Optional.empty();
     codes.ifPresent(doc -> {
       List<CodeMeaning> list = doc.value().codes();
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         CodeMeaning c = list.get(i);
         if (!seen.add(c.kind() + ":" + c.code())) {
@@ -154,7 +159,7 @@ public final class KnowledgeLoader {
     }
     if (rules.size() > MAX_RULES) {
       RuleInfo first = rules.get(MAX_RULES);
-      errors.add(InputError.error(first.file(), first.line(), 1, String.format(java.util.Locale.ROOT,
+      errors.add(InputError.error(first.file(), first.line(), 1, String.format(Locale.ROOT,
           "the rules folder holds %,d rules, more than the %,d a knowledge base may hold (this is rule %,d);"
               + " is it the right folder?", rules.size(), MAX_RULES, MAX_RULES + 1)));
       parsed = false;
@@ -226,7 +231,7 @@ public final class KnowledgeLoader {
     if (rule.cause().isPresent()) {
       String cause = rule.cause().get();
       if (causes != null && !causes.containsKey(cause)) {
-        String hint = dev.rdpdoctor.yaml.Suggestions.closest(cause, causes.keySet())
+        String hint = Suggestions.closest(cause, causes.keySet())
             .map(s -> " did you mean '" + s + "'?").orElse("");
         errors.add(error(rule, name + ": @cause(\"" + cause + "\") is not in " + CAUSES + ";" + hint));
       }
@@ -244,8 +249,8 @@ public final class KnowledgeLoader {
   }
 
   /** {@code "; did you mean 'x'?"} when one of {@code known} is close to {@code id}, else nothing. */
-  private static String didYouMean(String id, java.util.Collection<String> known) {
-    return dev.rdpdoctor.yaml.Suggestions.closest(id, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+  private static String didYouMean(String id, Collection<String> known) {
+    return Suggestions.closest(id, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
 
   private static InputError error(RuleInfo rule, String message) {

@@ -2,11 +2,14 @@ package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.casefile.FactTypes;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * DRL as the executable model compiles it. Its expression parser reserves {@code when}, which
@@ -24,7 +27,7 @@ final class ModelSource {
   private static final Map<String, Class<?>> TYPES_WITH_RESERVED_FIELDS = typesWithReservedFields();
 
   private static final Set<String> FACT_TYPES =
-      FactTypes.ALL.stream().map(Class::getSimpleName).collect(java.util.stream.Collectors.toSet());
+      FactTypes.ALL.stream().map(Class::getSimpleName).collect(Collectors.toSet());
 
   /** The DRL to compile, by resource path: the files as rewritten, and one file of functions per package that needs them. */
   static Map<String, String> prepare(Map<String, String> drlByPath) {
@@ -82,7 +85,7 @@ final class ModelSource {
     private final Set<String> functions = new LinkedHashSet<>();
     private String packageName = "";
     /** The fact type whose constraints are being read, per open parenthesis. */
-    private final java.util.Deque<String> patternTypes = new java.util.ArrayDeque<>();
+    private final Deque<String> patternTypes = new ArrayDeque<>();
     private int i;
     private boolean inConditions;
     private String lastIdentifier = "";

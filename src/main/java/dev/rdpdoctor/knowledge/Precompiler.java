@@ -2,16 +2,19 @@ package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.yaml.InputError;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +57,7 @@ public final class Precompiler {
     Files.deleteIfExists(artifact);
     Inspection inspection = new KnowledgeLoader().inspect(files, KnowledgeLoader.BUNDLED, KnowledgeLoader.Mode.INDEX);
     if (!inspection.errors().isEmpty()) {
-      inspection.errors().stream().map(InputError::format).forEach(System.err::println);
+      InputError.print(inspection.errors(), new PrintWriter(System.err, true));
       System.err.println("rdp-doctor: the bundled rules have errors; they are not precompiled");
       return;
     }
@@ -107,7 +110,7 @@ public final class Precompiler {
 
   /** Runs git, when it is installed, for at most ten seconds; its output is a line or none. */
   private static Optional<Git> git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
     Process p;
     try {
@@ -115,7 +118,7 @@ public final class Precompiler {
     } catch (IOException e) {
       return Optional.empty(); // no git
     }
-    if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return Optional.empty();
     }

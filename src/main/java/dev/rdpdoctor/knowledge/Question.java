@@ -1,6 +1,8 @@
 package dev.rdpdoctor.knowledge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
  *     ({@code path.kind: [rd-gateway, avd]} for a question about the gateway)
  */
 public record Question(
-    String fact, String ask, String how, Cost cost, Map<String, Object> answers, Map<String, java.util.List<String>> requires) {
+    String fact, String ask, String how, Cost cost, Map<String, Object> answers, Map<String, List<String>> requires) {
 
   public Question {
     if (fact == null || fact.isBlank()) {
@@ -28,7 +30,7 @@ public record Question(
       throw new IllegalArgumentException("the question about '" + fact + "' needs its text ('ask')");
     }
     Objects.requireNonNull(cost, () -> "the question about '" + fact + "' needs a 'cost': low, medium or high");
-    answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     requires = requires == null ? Map.of() : Map.copyOf(requires);
   }
 

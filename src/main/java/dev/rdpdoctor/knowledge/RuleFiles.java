@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,7 +70,7 @@ public final class RuleFiles {
       for (Path p : drl) {
         total += Files.size(p);
         if (total > MAX_DRL_BYTES) {
-          throw new InvalidInputException(InputError.error(p.toString(), 1, 1, String.format(java.util.Locale.ROOT,
+          throw new InvalidInputException(InputError.error(p.toString(), 1, 1, String.format(Locale.ROOT,
               "the rules folder holds more than %d MiB of DRL (%,d bytes up to this file), the most a knowledge base"
                   + " may hold; is it the right folder?", MAX_DRL_BYTES >> 20, total)));
         }
@@ -97,7 +99,7 @@ public final class RuleFiles {
     if (!files.keySet().equals(other.keySet())) {
       return false;
     }
-    return files.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), other.get(e.getKey())));
+    return files.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.get(e.getKey())));
   }
 
   public Optional<byte[]> catalog(String name) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,7 @@ final class CertificateFacts {
     }
   }
 
-  private static LocalDate utcDate(java.util.Date date) {
+  private static LocalDate utcDate(Date date) {
     return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
   }
 }

@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Opens TCP connections to the one peer it was made for, the host and port the user named, within
@@ -20,7 +21,7 @@ final class Connector {
   private final InetSocketAddress peer;
 
   Connector(InetSocketAddress peer) {
-    this.peer = java.util.Objects.requireNonNull(peer, "peer");
+    this.peer = Objects.requireNonNull(peer, "peer");
   }
 
   InetSocketAddress peer() {

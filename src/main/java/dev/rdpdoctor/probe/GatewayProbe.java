@@ -6,6 +6,7 @@ import dev.rdpdoctor.yaml.Excerpt;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.net.ssl.SSLSocket;
@@ -65,7 +66,7 @@ final class GatewayProbe {
         reply = request(session.socket(), gateway, step);
       } catch (IOException e) {
         return new ProbeGateway(gateway.host(), port, established.version(), established.cipher(), certificate,
-            nameMatches, null, null, null, guard.fired() || e instanceof java.net.SocketTimeoutException
+            nameMatches, null, null, null, guard.fired() || e instanceof SocketTimeoutException
                 ? "no complete HTTP answer to RDG_OUT_DATA within the time allowed"
                 : "no HTTP answer to RDG_OUT_DATA: " + e.getMessage());
       } finally {

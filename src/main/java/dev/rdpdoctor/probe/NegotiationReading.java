@@ -9,6 +9,7 @@ import dev.rdpdoctor.yaml.Spelled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the negotiation answers prove about the host's settings. A value is concluded only when
@@ -76,7 +77,7 @@ final class NegotiationReading {
     return (ConnectionRequest.mask(requested) & ConnectionRequest.PROTOCOL_SSL) != 0;
   }
 
-  private Optional<ProbeNegotiation> first(java.util.function.Predicate<ProbeNegotiation> test) {
+  private Optional<ProbeNegotiation> first(Predicate<ProbeNegotiation> test) {
     return answers.stream().filter(test).findFirst();
   }
 

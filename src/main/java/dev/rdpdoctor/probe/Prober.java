@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.ProbeGateway;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,6 @@ public final class Prober {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
   }
 }

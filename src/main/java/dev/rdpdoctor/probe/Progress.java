@@ -1,6 +1,7 @@
 package dev.rdpdoctor.probe;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 
 /** One line per step on the progress stream (stderr), so a user sees what the probe is doing. */
 public final class Progress {
@@ -12,7 +13,7 @@ public final class Progress {
   }
 
   public static Progress silent() {
-    return new Progress(new PrintWriter(java.io.Writer.nullWriter()));
+    return new Progress(new PrintWriter(Writer.nullWriter()));
   }
 
   void say(String line) {

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Probes one host's RDP port: DNS, repeated TCP connects, one negotiation request per protocol
@@ -105,7 +106,7 @@ final class RdpPortProbe {
       tcp.add(attempt);
       if (attempt instanceof ConnectResult.Connected connected) {
         close(connected.socket());
-        progress.say(String.format(java.util.Locale.ROOT, "tcp %s connected in %.1f ms", where(address), connected.millis()));
+        progress.say(String.format(Locale.ROOT, "tcp %s connected in %.1f ms", where(address), connected.millis()));
       } else if (attempt instanceof ConnectResult.NotConnected failed) {
         progress.say("tcp " + where(address) + ": " + failed.why());
         if (!tcp.anyConnected() && tcp.size() >= 2) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -81,7 +82,7 @@ final class TlsSession implements AutoCloseable {
   }
 
   /** SNI for a host name, single-label ones included; none for an address. */
-  static List<javax.net.ssl.SNIServerName> sni(String serverName) {
+  static List<SNIServerName> sni(String serverName) {
     if (serverName == null || Target.isAddressLiteral(serverName)) {
       return List.of();
     }

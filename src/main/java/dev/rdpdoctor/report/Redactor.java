@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -253,7 +254,7 @@ public final class Redactor {
     known = null;
   }
 
-  private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+  private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
     Matcher m = pattern.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {

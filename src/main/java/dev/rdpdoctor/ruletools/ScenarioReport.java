@@ -6,6 +6,7 @@ import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.MatchedFact;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.yaml.InputError;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The output of {@code rules test}: a line per sample; for a failure, the expected and actual
@@ -33,8 +36,7 @@ public final class ScenarioReport {
    */
   public void write(ScenarioResult r, PrintWriter out, PrintWriter err) {
     if (!r.invalid().isEmpty()) {
-      r.invalid().forEach(e -> err.println(e.format()));
-      err.flush();
+      InputError.print(r.invalid(), err);
       out.println("INVALID  " + r.sample() + "  (its errors are on stderr)");
       return;
     }
@@ -59,7 +61,7 @@ public final class ScenarioReport {
   }
 
   private void writeEvidence(Diagnosis d, String causeId, PrintWriter out) {
-    Optional<CauseAssessment> a = java.util.stream.Stream.concat(d.ranked().stream(), d.ruledOut().stream())
+    Optional<CauseAssessment> a = Stream.concat(d.ranked().stream(), d.ruledOut().stream())
         .filter(x -> x.cause().id().equals(causeId)).findFirst();
     if (a.isEmpty()) {
       List<RuleInfo> could = knowledge.allRules().stream().filter(r -> r.cause().filter(causeId::equals).isPresent())
@@ -84,7 +86,7 @@ public final class ScenarioReport {
   }
 
   static String ranking(Diagnosis d) {
-    String ranked = d.ranked().isEmpty() ? "nothing ranked" : java.util.stream.IntStream.range(0, d.ranked().size())
+    String ranked = d.ranked().isEmpty() ? "nothing ranked" : IntStream.range(0, d.ranked().size())
         .mapToObj(i -> (i + 1) + ". " + d.ranked().get(i).cause().id() + " " + cf(d.ranked().get(i).cf()))
         .collect(Collectors.joining("  "));
     String out = d.ruledOut().isEmpty() ? "" : "; ruled out: " + d.ruledOut().stream()

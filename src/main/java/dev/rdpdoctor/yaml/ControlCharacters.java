@@ -1,5 +1,7 @@
 package dev.rdpdoctor.yaml;
 
+import java.util.Locale;
+
 /**
  * The characters a terminal acts on rather than shows, and how they are shown instead. A value
  * written {@code "\e]0;TITLE\a"} in a symptom file would retitle the terminal it is echoed to, and
@@ -34,7 +36,7 @@ public final class ControlCharacters {
       case 0x0C -> "\\f";
       case '\r' -> "\\r";
       case 0x1B -> "\\e";
-      default -> String.format(java.util.Locale.ROOT, "\\u%04x", c);
+      default -> String.format(Locale.ROOT, "\\u%04x", c);
     };
   }
 

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.yaml;
 
+import java.util.Locale;
+
 /**
  * A value the user wrote, quoted in a message: on one line, cut short, and with the characters a
  * terminal would act on escaped ({@link ControlCharacters}), so that a message about a
@@ -18,7 +20,7 @@ public final class Excerpt {
     String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
     return oneLine.length() > MAX
         ? ControlCharacters.escaped(oneLine.substring(0, MAX - 3))
-            + "... (" + String.format(java.util.Locale.ROOT, "%,d", text.length()) + " characters)"
+            + "... (" + String.format(Locale.ROOT, "%,d", text.length()) + " characters)"
         : ControlCharacters.escaped(oneLine);
   }
 }

@@ -1,5 +1,8 @@
 package dev.rdpdoctor.yaml;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** One located problem in a file the user gave us, printed as {@code FILE:LINE:COL: error: message}. */
@@ -10,7 +13,7 @@ public record InputError(String file, int line, int column, Severity severity, S
     WARNING;
 
     String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -41,6 +44,12 @@ public record InputError(String file, int line, int column, Severity severity, S
   /** The line a user sees on stderr; a file name with a line break or a control character in it is quoted, escaped. */
   public String format() {
     return ControlCharacters.name(file) + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+  }
+
+  /** Prints each problem as its {@link #format() line}, in order, and flushes: the one way a list of problems reaches a user. */
+  public static void print(List<InputError> errors, PrintWriter to) {
+    errors.forEach(e -> to.println(e.format()));
+    to.flush();
   }
 
   private static String oneLine(String text) {

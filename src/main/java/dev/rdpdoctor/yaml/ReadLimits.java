@@ -1,5 +1,8 @@
 package dev.rdpdoctor.yaml;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * How much of a YAML file the reader accepts, checked before and while it parses, so that a
  * hostile or mistaken file (a pasted log, a "billion laughs", a list nested ten thousand deep)
@@ -21,7 +24,7 @@ public record ReadLimits(String kind, int maxBytes, int maxDepth, int maxTextLen
   public static final ReadLimits KNOWLEDGE_FILE = new ReadLimits("a knowledge-base file", 4 * 1024 * 1024, 32, 100_000, 100, 10_000);
 
   public ReadLimits {
-    java.util.Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(kind, "kind");
     if (maxBytes < 1 || maxDepth < 1 || maxTextLength < 1 || maxKeyLength < 1 || maxItems < 1) {
       throw new IllegalArgumentException("every limit must be at least 1");
     }
@@ -31,7 +34,7 @@ public record ReadLimits(String kind, int maxBytes, int maxDepth, int maxTextLen
   String describeBytes() {
     String unit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB"
         : maxBytes % 1024 == 0 ? maxBytes / 1024 + " KiB" : null;
-    String bytes = String.format(java.util.Locale.ROOT, "%,d bytes", maxBytes);
+    String bytes = String.format(Locale.ROOT, "%,d bytes", maxBytes);
     return unit == null ? bytes : unit + " (" + bytes + ")";
   }
 }

@@ -3,6 +3,7 @@ package dev.rdpdoctor.yaml;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Plain words for the shape of a YAML value and of what a key expects. */
@@ -45,7 +46,7 @@ final class Shapes {
     }
     if (raw.isEnum()) {
       return "one of "
-          + java.util.Arrays.stream(raw.getEnumConstants())
+          + Arrays.stream(raw.getEnumConstants())
               .map(c -> Spelled.spelling((Enum<?>) c))
               .collect(Collectors.joining(", "));
     }

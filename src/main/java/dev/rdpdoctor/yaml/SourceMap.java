@@ -1,5 +1,7 @@
 package dev.rdpdoctor.yaml;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +27,12 @@ public final class SourceMap {
   }
 
   /** The keys written directly under the section at {@code path}. */
-  public java.util.List<Located> childKeys(String path) {
+  public List<Located> childKeys(String path) {
     String prefix = path.isEmpty() ? "" : path + ".";
     return keys.values().stream()
         .filter(k -> k.path().startsWith(prefix) && k.path().indexOf('.', prefix.length()) < 0
             && k.path().indexOf('[', prefix.length()) < 0)
-        .sorted(java.util.Comparator.comparingInt(Located::line).thenComparingInt(Located::column))
+        .sorted(Comparator.comparingInt(Located::line).thenComparingInt(Located::column))
         .toList();
   }
 

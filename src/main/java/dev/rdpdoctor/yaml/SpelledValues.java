@@ -1,5 +1,6 @@
 package dev.rdpdoctor.yaml;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class SpelledValues<E extends Enum<E>> {
         spelled.aliases().forEach(a -> bySpelling.putIfAbsent(Spelled.normalise(a), constant));
       }
     }
-    allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Spelled::spelling).toList();
+    allowed = Arrays.stream(type.getEnumConstants()).map(Spelled::spelling).toList();
   }
 
   public static <E extends Enum<E>> SpelledValues<E> of(Class<E> type) {

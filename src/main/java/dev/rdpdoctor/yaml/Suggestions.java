@@ -1,6 +1,7 @@
 package dev.rdpdoctor.yaml;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for a misspelt key or value. */
@@ -12,9 +13,9 @@ public final class Suggestions {
   public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      String c = candidate.toLowerCase(java.util.Locale.ROOT);
+      String c = candidate.toLowerCase(Locale.ROOT);
       int d = c.contains(w) || w.contains(c) ? Math.abs(c.length() - w.length()) : distance(w, c);
       if (d < bestDistance) {
         bestDistance = d;
