@@ -106,14 +106,12 @@ public final class Diagnoser {
         throw looping(recorder);
       }
     } catch (ConsequenceException e) {
-      if (e.getCause() instanceof OutOfMemoryError oom) {
-        throw outOfMemory(recorder, oom, blameOutOfMemory);
-      }
       throw failed(recorder.info(e.getRule()), e.getCause() == null ? e : e.getCause());
     } catch (BoundedRun.OverLimit e) {
       disposable = e.stopped();
       throw e.limit() == BoundedRun.Limit.MEMORY ? tooHungry(recorder, e.stopped()) : tooSlow(recorder, e.stopped());
     } catch (OutOfMemoryError e) {
+      // Drools wraps what a consequence throws only when it is an Exception: an Error comes as it is
       throw outOfMemory(recorder, e, blameOutOfMemory);
     } catch (InvalidInputException e) {
       throw e;
