@@ -3,6 +3,11 @@ package dev.rdpdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +21,14 @@ class OutputFileTest {
 
   @TempDir Path dir;
 
-  private final CommandLine cli = new CommandLine(new Main());
+  private final CommandLine cli = commandLine();
+
+  private static CommandLine commandLine() {
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    CommandContext context = new CommandContext(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
+        nowhere, nowhere, false, false, new KnowledgePreload(message -> { }));
+    return new CommandLine(new Main(), new CommandFactory(context));
+  }
 
   private void write(Path target, String content, boolean replace) {
     OutputFile.write(cli, target, content, replace);
