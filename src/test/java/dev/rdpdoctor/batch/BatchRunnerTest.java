@@ -163,7 +163,9 @@ class BatchRunnerTest {
         rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
         when Client(app == ClientApp.MSTSC) then end
         """));
-    Diagnoser diagnoser = new Diagnoser(kb, 10_000, java.time.Duration.ofMillis(300));
+    // the time limit alone: the allocation limit has tests of its own (DiagnoserTest, BoundedRunTest)
+    Diagnoser diagnoser = new Diagnoser(kb, 10_000,
+        new dev.rdpdoctor.knowledge.BoundedRun.Limits(java.time.Duration.ofMillis(300), Long.MAX_VALUE));
     String ok = "{\"client\": {\"app\": \"mstsc\"}}";
     String spin = "{\"host\": {\"name\": \"spin\"}}";
     String input = String.join("\n", ok, spin, ok, spin, ok, ok) + "\n";
