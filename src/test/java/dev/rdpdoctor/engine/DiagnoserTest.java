@@ -135,11 +135,15 @@ class DiagnoserTest {
 
   /** A knowledge base with the rules given and a rule that concludes for alpha on an mstsc client. */
   private Diagnoser diagnoserWith(String drl, Duration timeLimit) {
+    return diagnoserWith(drl, new dev.rdpdoctor.knowledge.BoundedRun.Limits(timeLimit, Diagnoser.DEFAULT_MEMORY_LIMIT));
+  }
+
+  private Diagnoser diagnoserWith(String drl, dev.rdpdoctor.knowledge.BoundedRun.Limits limits) {
     KnowledgeBase kb = new KnowledgeLoader().load(RulesFolder.write(dir, drl + """
         rule "healthy" @id("T-100") @cause("alpha") @cf(0.5) @sources("doc-high")
         when Client(app == ClientApp.MSTSC) then end
         """));
-    return new Diagnoser(kb, 200, timeLimit);
+    return new Diagnoser(kb, 200, limits);
   }
 
   private static CaseFile caseOf(String yaml) {
@@ -165,7 +169,7 @@ class DiagnoserTest {
         when Host(name == "spin") then
           long n = 0; while (n >= 0) { n = n + 1; if (n == Long.MAX_VALUE) { n = 0; } }
         end
-        """, Duration.ofMillis(500));
+        """, new dev.rdpdoctor.knowledge.BoundedRun.Limits(Duration.ofMillis(500), Long.MAX_VALUE)); // the time limit alone
     long start = System.nanoTime();
     Throwable thrown = catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: spin}")));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
