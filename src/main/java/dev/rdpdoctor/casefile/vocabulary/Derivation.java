@@ -1,12 +1,12 @@
 package dev.rdpdoctor.casefile.vocabulary;
 
+import dev.rdpdoctor.casefile.HostNames;
 import dev.rdpdoctor.yaml.Excerpt;
 import dev.rdpdoctor.yaml.Spelled;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -107,27 +107,6 @@ public enum Derivation implements Spelled {
 
   /** RFC 6125: a name covers a host name when equal, ignoring case and a final dot; {@code *.} covers one label. */
   static boolean covered(String hostName, List<String> certificateNames) {
-    String host = canonical(hostName);
-    for (String name : certificateNames) {
-      String n = canonical(name);
-      if (n.equals(host)) {
-        return true;
-      }
-      if (n.startsWith("*.")) {
-        int dot = host.indexOf('.');
-        if (dot > 0 && host.substring(dot + 1).equals(n.substring(2))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String canonical(String name) {
-    String n = name.strip().toLowerCase(Locale.ROOT);
-    if (n.startsWith("cn=")) {
-      n = n.substring(3);
-    }
-    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    return HostNames.covered(hostName, certificateNames);
   }
 }
