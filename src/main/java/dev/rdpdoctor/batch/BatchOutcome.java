@@ -1,7 +1,7 @@
 package dev.rdpdoctor.batch;
 
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.util.List;
 
 /** What became of one case of a batch. */

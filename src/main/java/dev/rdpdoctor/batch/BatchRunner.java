@@ -2,8 +2,8 @@ package dev.rdpdoctor.batch;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -15,7 +15,7 @@ import dev.rdpdoctor.engine.MatchedFact;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.rdpdoctor.casefile;
 
 import dev.rdpdoctor.yaml.Excerpt;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.SourceMap;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

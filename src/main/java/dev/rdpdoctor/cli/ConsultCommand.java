@@ -12,7 +12,7 @@ import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.Outline;
 import dev.rdpdoctor.report.TextReport;
-import dev.rdpdoctor.yaml.ControlCharacters;
+import dev.rdpdoctor.problem.ControlCharacters;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.yaml.ControlCharacters;
+import dev.rdpdoctor.problem.ControlCharacters;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

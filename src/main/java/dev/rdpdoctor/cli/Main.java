@@ -1,8 +1,8 @@
 package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.knowledge.ToolVersion;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

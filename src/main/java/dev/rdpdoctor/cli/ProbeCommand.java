@@ -2,7 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.ProbedFacts;
-import dev.rdpdoctor.yaml.ControlCharacters;
+import dev.rdpdoctor.problem.ControlCharacters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

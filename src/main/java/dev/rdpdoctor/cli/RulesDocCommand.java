@@ -2,9 +2,9 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.ruletools.CatalogWriter;
-import dev.rdpdoctor.yaml.ControlCharacters;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.ControlCharacters;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -5,7 +5,7 @@ import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.knowledge.Cost;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 /**
  * Sessions, evidence, certainty factors, ranking, trace, why-not.
  *
- * <p>It may use: knowledge, casefile, yaml.
+ * <p>It may use: knowledge, casefile, yaml, problem.
  */
 package dev.rdpdoctor.engine;

@@ -1,6 +1,6 @@
 package dev.rdpdoctor.knowledge;
 
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.rdpdoctor.knowledge;
 
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

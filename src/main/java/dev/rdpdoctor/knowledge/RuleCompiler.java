@@ -1,6 +1,6 @@
 package dev.rdpdoctor.knowledge;
 
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

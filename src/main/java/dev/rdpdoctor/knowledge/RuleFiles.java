@@ -1,7 +1,7 @@
 package dev.rdpdoctor.knowledge;
 
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;

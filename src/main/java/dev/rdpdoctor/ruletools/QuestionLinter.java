@@ -9,7 +9,7 @@ import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.Question;
 import dev.rdpdoctor.knowledge.QuestionCatalog;
 import dev.rdpdoctor.knowledge.RuleInfo;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;

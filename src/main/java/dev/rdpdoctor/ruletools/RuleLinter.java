@@ -12,7 +12,7 @@ import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.Reliability;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;

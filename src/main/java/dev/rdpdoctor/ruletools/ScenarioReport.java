@@ -6,7 +6,7 @@ import dev.rdpdoctor.engine.Evidence;
 import dev.rdpdoctor.engine.MatchedFact;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;

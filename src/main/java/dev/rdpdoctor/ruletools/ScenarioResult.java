@@ -2,7 +2,7 @@ package dev.rdpdoctor.ruletools;
 
 import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -12,7 +12,7 @@ import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

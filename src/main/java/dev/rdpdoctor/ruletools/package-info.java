@@ -1,6 +1,6 @@
 /**
  * Rules check (lint), rules test (scenarios, coverage), rules doc (catalog).
  *
- * <p>It may use: engine, knowledge, casefile, yaml.
+ * <p>It may use: engine, knowledge, casefile, yaml, problem.
  */
 package dev.rdpdoctor.ruletools;

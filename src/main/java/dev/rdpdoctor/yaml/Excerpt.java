@@ -1,5 +1,6 @@
 package dev.rdpdoctor.yaml;
 
+import dev.rdpdoctor.problem.ControlCharacters;
 import java.util.Locale;
 
 /**

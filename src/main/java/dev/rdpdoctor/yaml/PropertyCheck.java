@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.std.ContainerDeserializerBase;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.rdpdoctor.problem.InputError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;

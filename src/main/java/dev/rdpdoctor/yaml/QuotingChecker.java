@@ -1,6 +1,7 @@
 package dev.rdpdoctor.yaml;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import dev.rdpdoctor.problem.ControlCharacters;
 
 /**
  * When a written YAML string must be quoted: as Jackson decides, and also when it holds a

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.yaml;
 
+import dev.rdpdoctor.problem.InputError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 /**
  * Strict, located YAML reading shared by case files and catalogs.
  *
- * <p>It may use no other package.
+ * <p>It may use: problem.
  */
 package dev.rdpdoctor.yaml;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.engine.Diagnoser;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

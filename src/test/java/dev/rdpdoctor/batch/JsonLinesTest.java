@@ -3,7 +3,7 @@ package dev.rdpdoctor.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

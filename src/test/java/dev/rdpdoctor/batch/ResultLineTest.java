@@ -8,7 +8,7 @@ import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -303,8 +305,8 @@ class CaseFileReaderTest {
           {"titel": "t", "rdp": {"port": 0, "min_encryption_level": 9}, "observed": "2026-11-20T"}"""
           .getBytes(StandardCharsets.UTF_8));
       throw new AssertionError("expected the line to be refused");
-    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
-      assertThat(e.errors()).extracting(dev.rdpdoctor.yaml.InputError::format).containsExactly(
+    } catch (dev.rdpdoctor.problem.InvalidInputException e) {
+      assertThat(e.errors()).extracting(dev.rdpdoctor.problem.InputError::format).containsExactly(
           "cases.jsonl:12:2: error: unknown key 'titel' in the top level; did you mean 'title'? allowed keys: certificate,"
               + " client, error, events, expect, host, notes, observed, path, probe, rdp, sessions, tests, title",
           "cases.jsonl:12:32: error: rdp.port: 0 is out of range; allowed: 1 to 65535",
@@ -317,8 +319,8 @@ class CaseFileReaderTest {
   private List<String> errors(String yaml) {
     try {
       read(yaml);
-    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
-      return e.errors().stream().map(dev.rdpdoctor.yaml.InputError::format).toList();
+    } catch (dev.rdpdoctor.problem.InvalidInputException e) {
+      return e.errors().stream().map(dev.rdpdoctor.problem.InputError::format).toList();
     }
     throw new AssertionError("expected " + yaml + " to be refused");
   }
@@ -326,7 +328,7 @@ class CaseFileReaderTest {
   private static String errorIn(CaseFileReader reader, String line) {
     try {
       reader.read("cases.jsonl", 12, line.getBytes(StandardCharsets.UTF_8));
-    } catch (dev.rdpdoctor.yaml.InvalidInputException e) {
+    } catch (dev.rdpdoctor.problem.InvalidInputException e) {
       return e.errors().get(0).format();
     }
     throw new AssertionError("expected " + line + " to be rejected");

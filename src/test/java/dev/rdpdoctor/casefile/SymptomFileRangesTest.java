@@ -3,8 +3,8 @@ package dev.rdpdoctor.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.Range;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

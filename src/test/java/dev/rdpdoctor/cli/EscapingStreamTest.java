@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.SymptomFile;
-import dev.rdpdoctor.yaml.ControlCharacters;
+import dev.rdpdoctor.problem.ControlCharacters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

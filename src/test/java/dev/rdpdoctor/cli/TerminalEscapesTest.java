@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rdpdoctor.Fixtures;
-import dev.rdpdoctor.yaml.ControlCharacters;
+import dev.rdpdoctor.problem.ControlCharacters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.knowledge.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,8 +3,8 @@ package dev.rdpdoctor.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.Fixtures;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.Probe;
 import dev.rdpdoctor.casefile.ProbedFacts;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
-import dev.rdpdoctor.yaml.InputError;
+import dev.rdpdoctor.problem.InputError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.rdpdoctor.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.rdpdoctor.casefile.vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rdpdoctor.yaml.InputError;
-import dev.rdpdoctor.yaml.InvalidInputException;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.Located;
 import dev.rdpdoctor.yaml.ReadLimits;
 import dev.rdpdoctor.yaml.SourceMap;

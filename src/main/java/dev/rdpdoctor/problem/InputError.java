@@ -1,4 +1,4 @@
-package dev.rdpdoctor.yaml;
+package dev.rdpdoctor.problem;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.yaml;
+package dev.rdpdoctor.problem;
 
 import java.util.List;
 

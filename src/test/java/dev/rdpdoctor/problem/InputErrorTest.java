@@ -1,4 +1,4 @@
-package dev.rdpdoctor.yaml;
+package dev.rdpdoctor.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,14 +23,6 @@ class InputErrorTest {
     String message = InputError.error("a.yaml", 2, 8, "'\u001b]0;TITLE\u0007\u001b[2J' is not allowed\u007f\u009b\u202e\u2067").message();
     assertThat(message).isEqualTo("'\\e]0;TITLE\\a\\e[2J' is not allowed\\u007f\\u009b\\u202e\\u2067");
     assertThat(message.chars()).noneMatch(ControlCharacters::acted);
-  }
-
-  @Test
-  void anExcerptOfAValueShowsItsControlCharactersAsEscapes() {
-    assertThat(Excerpt.of("\u001b]0;TITLE\u0007\u001b[2Jx\u0085y")).isEqualTo("\\e]0;TITLE\\a\\e[2Jx\\u0085y");
-    String longer = "\u001b[2J".repeat(40);
-    assertThat(Excerpt.of(longer)).startsWith("\\e[2J\\e[2J").endsWith("... (160 characters)")
-        .satisfies(e -> assertThat(e.chars()).noneMatch(ControlCharacters::acted));
   }
 
   @Test
