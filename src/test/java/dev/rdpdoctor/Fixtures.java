@@ -1,7 +1,7 @@
 package dev.rdpdoctor;
 
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -85,4 +85,13 @@ class PackageDependenciesTest {
       assertThat(said).as("what package-info of %s says it may use", name).isEqualTo(new TreeSet<>(ALLOWED.get(name)));
     }
   }
+
+  @Test
+  void theKnowledgeModelNeverUsesTheMachineryThatLoadsIt() throws IOException {
+    try (Stream<Path> files = Files.list(SOURCES.resolve("knowledge"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        assertThat(Files.readString(file)).as("%s", file).doesNotContain("dev.rdpdoctor.knowledge.load");
+      }
+    }
+  }
 }

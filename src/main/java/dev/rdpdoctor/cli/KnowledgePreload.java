@@ -1,6 +1,6 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.casefile.SymptomSchema;
 import dev.rdpdoctor.knowledge.Inspection;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.Question;
 import dev.rdpdoctor.knowledge.QuestionCatalog;

@@ -9,7 +9,7 @@ import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
-import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -155,7 +155,7 @@ class BatchRunnerTest {
   @Test
   @org.junit.jupiter.api.Timeout(60)
   void aCaseWhoseRuleNeverEndsIsReportedAndTheBatchGoesOnInOrder() {
-    KnowledgeBase kb = new dev.rdpdoctor.knowledge.KnowledgeLoader().load(dev.rdpdoctor.knowledge.RulesFolder.write(dir, """
+    KnowledgeBase kb = new dev.rdpdoctor.knowledge.load.KnowledgeLoader().load(dev.rdpdoctor.knowledge.RulesFolder.write(dir, """
         rule "spin" @id("T-1")
         when Host(name == "spin") then
           long n = 0; while (n >= 0) { n = n + 1; if (n == Long.MAX_VALUE) { n = 0; } }

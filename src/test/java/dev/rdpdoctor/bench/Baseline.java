@@ -7,12 +7,8 @@ import dev.rdpdoctor.batch.Progress;
 import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.engine.PlainJavaRules;
-import dev.rdpdoctor.knowledge.Cause;
-import dev.rdpdoctor.knowledge.CompiledKnowledge;
-import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.knowledge.RuleInfo;
-import dev.rdpdoctor.knowledge.Source;
 import dev.rdpdoctor.report.Outline;
 import dev.rdpdoctor.report.TextReport;
 import java.io.BufferedOutputStream;
@@ -22,9 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The benchmark's floor: what {@code rdp-doctor diagnose} does, with the rules evaluated in plain
@@ -42,7 +36,8 @@ public final class Baseline {
   private Baseline() {}
 
   public static void main(String[] args) throws IOException {
-    KnowledgeBase knowledge = bundledIndex();
+    KnowledgeBase knowledge = CompiledKnowledgeLoader.bundledCatalogs()
+        .orElseThrow(() -> new IllegalStateException("this build carries no precompiled rules"));
     PlainJavaRules rules = new PlainJavaRules(knowledge);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     if (args.length == 2 && args[0].equals("case")) {
@@ -61,17 +56,5 @@ public final class Baseline {
       System.err.println("usage: Baseline case CASE.yaml | Baseline batch [THREADS]");
       System.exit(2);
     }
-  }
-
-  private static KnowledgeBase bundledIndex() throws IOException {
-    CompiledKnowledge k = CompiledKnowledgeLoader.readBundled()
-        .orElseThrow(() -> new IllegalStateException("this build carries no precompiled rules"));
-    Map<String, RuleInfo> rules = new LinkedHashMap<>();
-    k.rules().forEach(r -> rules.put(r.key(), r));
-    Map<String, Cause> causes = new LinkedHashMap<>();
-    k.causes().forEach(c -> causes.put(c.id(), c));
-    Map<String, Source> sources = new LinkedHashMap<>();
-    k.sources().forEach(s -> sources.put(s.id(), s));
-    return new KnowledgeBase("rules", null, rules, causes, sources, k.questions(), k.codes());
   }
 }

@@ -103,7 +103,7 @@ class OutputFileTest {
    * to a temporary file and renamed, in its own folder) and what the build writes next to the classes.
    */
   private static final List<Path> OWN_FILES = List.of(
-      Path.of("knowledge/KnowledgeCache.java"), Path.of("knowledge/Precompiler.java"));
+      Path.of("knowledge/load/KnowledgeCache.java"), Path.of("knowledge/load/Precompiler.java"));
 
   /** Standard output opened by its descriptor (to learn why a write failed) is not a file the tool writes. */
   @Test

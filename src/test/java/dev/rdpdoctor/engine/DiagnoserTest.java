@@ -9,7 +9,7 @@ import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.knowledge.BoundedRun;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;

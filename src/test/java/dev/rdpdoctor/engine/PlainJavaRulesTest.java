@@ -7,7 +7,7 @@ import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.batch.GeneratedCases;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
 import dev.rdpdoctor.problem.InvalidInputException;

@@ -6,7 +6,7 @@ import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.batch.GeneratedCases;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
-import dev.rdpdoctor.knowledge.CompiledKnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
 import dev.rdpdoctor.problem.InvalidInputException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.knowledge.Inspection;
-import dev.rdpdoctor.knowledge.KnowledgeLoader;
+import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.problem.InputError;
 import java.nio.file.Path;

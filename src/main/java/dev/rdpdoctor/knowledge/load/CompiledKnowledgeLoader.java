@@ -1,5 +1,11 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.BoundedRun;
+import dev.rdpdoctor.knowledge.Cause;
+import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.Source;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.IOException;
@@ -43,7 +49,7 @@ public final class CompiledKnowledgeLoader {
   private KnowledgeLoader loader;
 
   /** @param notices receives one-line messages for the user (compiling, a damaged cache entry) */
-  public CompiledKnowledgeLoader(KnowledgeCache cache, ToolBuild build, Consumer<String> notices) {
+  CompiledKnowledgeLoader(KnowledgeCache cache, ToolBuild build, Consumer<String> notices) {
     this(cache, build, notices, ASSEMBLY_LIMIT);
   }
 
@@ -197,8 +203,25 @@ public final class CompiledKnowledgeLoader {
     }
   }
 
+  /**
+   * The bundled rules' catalogs and rule index as precompiled at build time, without the rules
+   * themselves (no rule engine class is loaded): for evaluating the rules some other way, as the
+   * benchmark's floor does. Empty when this build carries no precompiled rules.
+   */
+  public static Optional<KnowledgeBase> bundledCatalogs() throws IOException {
+    return readBundled().map(k -> {
+      Map<String, RuleInfo> rules = new LinkedHashMap<>();
+      k.rules().forEach(r -> rules.put(r.key(), r));
+      Map<String, Cause> causes = new LinkedHashMap<>();
+      k.causes().forEach(c -> causes.put(c.id(), c));
+      Map<String, Source> sources = new LinkedHashMap<>();
+      k.sources().forEach(s -> sources.put(s.id(), s));
+      return new KnowledgeBase(KnowledgeLoader.BUNDLED, null, rules, causes, sources, k.questions(), k.codes());
+    });
+  }
+
   /** The bundled rules as precompiled at build time, when this build carries them. */
-  public static Optional<CompiledKnowledge> readBundled() throws IOException {
+  static Optional<CompiledKnowledge> readBundled() throws IOException {
     try (InputStream in = CompiledKnowledgeLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
       return in == null ? Optional.empty() : Optional.of(CompiledKnowledgeFormat.read(in.readAllBytes()));
     }

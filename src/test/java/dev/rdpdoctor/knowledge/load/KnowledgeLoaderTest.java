@@ -1,8 +1,11 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.RuleInfo;
 import java.util.List;
 import java.util.Optional;
 import org.drools.modelcompiler.util.StringUtil;

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

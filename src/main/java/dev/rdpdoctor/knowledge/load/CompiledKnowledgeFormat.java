@@ -1,5 +1,16 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.Cause;
+import dev.rdpdoctor.knowledge.CodeMeaning;
+import dev.rdpdoctor.knowledge.Cost;
+import dev.rdpdoctor.knowledge.Fix;
+import dev.rdpdoctor.knowledge.PatternInfo;
+import dev.rdpdoctor.knowledge.Question;
+import dev.rdpdoctor.knowledge.Reliability;
+import dev.rdpdoctor.knowledge.Restart;
+import dev.rdpdoctor.knowledge.Risk;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.Source;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

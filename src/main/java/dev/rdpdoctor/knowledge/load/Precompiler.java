@@ -1,5 +1,6 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.problem.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;

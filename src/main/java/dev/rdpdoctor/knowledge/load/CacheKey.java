@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param hex the hash, 64 hex digits
  */
-public record CacheKey(String hex) {
+record CacheKey(String hex) {
 
   public CacheKey {
     if (hex == null || !hex.matches("[0-9a-f]{64}")) {

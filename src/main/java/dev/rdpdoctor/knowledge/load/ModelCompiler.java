@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

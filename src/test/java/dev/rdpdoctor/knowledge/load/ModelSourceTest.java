@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

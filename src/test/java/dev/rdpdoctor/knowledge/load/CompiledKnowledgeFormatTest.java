@@ -1,9 +1,13 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.knowledge.Cost;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.Question;
+import dev.rdpdoctor.knowledge.RuleInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,10 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.Cause;
+import dev.rdpdoctor.knowledge.CodeMeaning;
+import dev.rdpdoctor.knowledge.Question;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.Source;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +26,7 @@ import java.util.Objects;
  * @param questions the consultation's questions ({@code questions.yaml}), empty without one
  * @param codes what the dialog's codes mean ({@code codes.yaml}), empty without one
  */
-public record CompiledKnowledge(
+record CompiledKnowledge(
     CacheKey key,
     String builtBy,
     Map<String, byte[]> ruleFiles,

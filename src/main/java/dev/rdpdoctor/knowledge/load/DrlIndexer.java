@@ -1,5 +1,8 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.DeclaredType;
+import dev.rdpdoctor.knowledge.PatternInfo;
+import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.problem.InputError;
 import java.util.ArrayList;
 import java.util.Arrays;

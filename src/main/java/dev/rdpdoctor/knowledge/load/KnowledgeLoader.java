@@ -1,5 +1,17 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.knowledge.Cause;
+import dev.rdpdoctor.knowledge.CauseCatalog;
+import dev.rdpdoctor.knowledge.CodeCatalog;
+import dev.rdpdoctor.knowledge.CodeMeaning;
+import dev.rdpdoctor.knowledge.DeclaredType;
+import dev.rdpdoctor.knowledge.Fix;
+import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.QuestionCatalog;
+import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.knowledge.Source;
+import dev.rdpdoctor.knowledge.SourceCatalog;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.ReadLimits;

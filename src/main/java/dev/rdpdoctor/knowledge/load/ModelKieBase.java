@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.util.ArrayList;
 import java.util.List;

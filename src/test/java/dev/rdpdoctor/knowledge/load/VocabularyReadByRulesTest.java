@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
+import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.PatternInfo;
+import dev.rdpdoctor.knowledge.RuleInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

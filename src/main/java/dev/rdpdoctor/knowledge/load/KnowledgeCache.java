@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * environment variable, else {@code $XDG_CACHE_HOME/rdp-doctor}, else
  * {@code ~/.cache/rdp-doctor}; entries live in its {@code compiled-rules/} folder.
  */
-public final class KnowledgeCache {
+final class KnowledgeCache {
 
   public static final String DIR_PROPERTY = "rdpdoctor.cache";
   public static final String DIR_VARIABLE = "RDP_DOCTOR_CACHE";

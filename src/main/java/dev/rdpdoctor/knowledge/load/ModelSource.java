@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.casefile.FactTypes;
 import java.lang.reflect.RecordComponent;

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.Properties;
  *     the classes were not built by Maven (then nothing is cached)
  * @param droolsVersion the version of the Drools on the class path
  */
-public record ToolBuild(String version, Optional<String> id, String droolsVersion) {
+record ToolBuild(String version, Optional<String> id, String droolsVersion) {
 
   /** Written by {@link Precompiler} next to the classes. */
   static final String RESOURCE = "/dev/rdpdoctor/knowledge/tool-build.properties";

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.problem.InputError;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.knowledge;
+package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Everything derived from a folder (its index, its compiled rules, its cache key) is derived
  * from these bytes, so what is compiled is always what was hashed.
  */
-public final class RuleFiles {
+final class RuleFiles {
 
   /**
    * The most DRL a rules folder may hold, all files together: the bundled rules are 61 KB, and
