@@ -11,7 +11,9 @@ import java.io.PrintWriter;
  * need it by {@link CommandFactory}, so tests can run a command line with their own streams.
  *
  * @param stdin what commands read as standard input (cases, the consultation's answers)
- * @param stdout standard output as bytes, for output written in bulk
+ * @param stdout standard output as text: the writer picocli gives every command
+ * @param stdoutBytes the same standard output as bytes, for output written in bulk; reach it
+ *     through {@link #bytes()}, which first flushes what was written as text
  * @param stderr standard error, with the characters a terminal would act on escaped
  * @param progress stderr as it is, for the progress line only: it redraws itself with carriage
  *     returns, which every other message has escaped
@@ -19,7 +21,7 @@ import java.io.PrintWriter;
  * @param stdinClosed whether the process was started with stdin closed
  * @param preload the head start on the knowledge base a {@code diagnose} command line wants
  */
-record CommandContext(InputStream stdin, PrintStream stdout, PrintWriter stderr, PrintWriter progress,
+record CommandContext(InputStream stdin, PrintWriter stdout, PrintStream stdoutBytes, PrintWriter stderr, PrintWriter progress,
     boolean stderrIsTerminal, boolean stdinClosed, KnowledgePreload preload) {
 
   /** Standard input, to read from. @throws InvalidInputException when the process was started with stdin closed */
@@ -29,5 +31,11 @@ record CommandContext(InputStream stdin, PrintStream stdout, PrintWriter stderr,
           "standard input is closed: there is nothing to read from it"));
     }
     return stdin;
+  }
+
+  /** Standard output as bytes, after the text written so far: one stream, in the order it was written. */
+  PrintStream bytes() {
+    stdout.flush();
+    return stdoutBytes;
   }
 }

@@ -64,8 +64,7 @@ final class DiagnoseBatch {
   }
 
   /** @param redact each case's output redacted on its own ({@link RedactedResults}) */
-  int run(KnowledgeBase knowledge, Format format, boolean explain, boolean redact, int threads,
-      PrintWriter out, PrintWriter err) {
+  int run(KnowledgeBase knowledge, Format format, boolean explain, boolean redact, int threads, PrintWriter err) {
     List<CaseSource> sources = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     boolean missing = false;
@@ -114,13 +113,12 @@ final class DiagnoseBatch {
     CaseSource source = new CaseSources(sources);
     Progress progress = context.stderrIsTerminal() ? new Progress(context.progress(), source.size()) : Progress.none();
     long start = System.nanoTime();
-    out.flush();
     Diagnoser diagnoser = new Diagnoser(knowledge);
     ResultFormat results = resultFormat(knowledge, diagnoser, format, explain);
     BatchSummary summary;
     try {
       summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
-          threads, Clock.systemDefaultZone()).run(source, context.stdout(), err, progress);
+          threads, Clock.systemDefaultZone()).run(source, context.bytes(), err, progress);
     } catch (BatchFailure e) {
       err.println("rdp-doctor: internal error: " + e.getMessage());
       return ExitCode.INTERNAL;

@@ -83,7 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (checkOptions()) {
-      return batch(out, err);
+      return batch(err);
     }
     ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));
     if (probed != null) {
@@ -184,10 +184,10 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   /** Many cases: on all cores, in input order, with a summary. */
-  private int batch(PrintWriter out, PrintWriter err) {
+  private int batch(PrintWriter err) {
     KnowledgeBase loaded = rules.loadCompiled(err);
     int workers = threads != null ? threads
         : Math.min(Runtime.getRuntime().availableProcessors(), BatchRunner.MAX_THREADS);
-    return new DiagnoseBatch(files, jsonl, context).run(loaded, batchFormat(), explain, redact.on, workers, out, err);
+    return new DiagnoseBatch(files, jsonl, context).run(loaded, batchFormat(), explain, redact.on, workers, err);
   }
 }

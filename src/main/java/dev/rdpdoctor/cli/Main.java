@@ -1,6 +1,6 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.knowledge.ToolVersion;
+import dev.rdpdoctor.knowledge.load.ToolVersion;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.BufferedOutputStream;
@@ -72,12 +72,12 @@ public final class Main implements Runnable {
     PrintWriter o = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(new EscapingStream(err), StandardCharsets.UTF_8), true);
     KnowledgePreload preload = new KnowledgePreload(RulesOption.notices(e));
-    CommandContext context = new CommandContext(in, outBytes, e,
+    CommandContext context = new CommandContext(in, o, outBytes, e,
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
         StandardStreams.isTerminalStderr(err), StandardStreams.isClosedStdin(in), preload);
     Main main = new Main();
     CommandLine cli = new CommandLine(main, new CommandFactory(context));
-    cli.setOut(o);
+    cli.setOut(context.stdout());
     cli.setErr(e);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof InvalidInputException invalid) {

@@ -17,7 +17,7 @@ class KnowledgePreloadTest {
 
   private static CommandLine commandLine() {
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    CommandContext context = new CommandContext(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
+    CommandContext context = new CommandContext(InputStream.nullInputStream(), nowhere, new PrintStream(OutputStream.nullOutputStream()),
         nowhere, nowhere, false, false, new KnowledgePreload(message -> { }));
     return new CommandLine(new Main(), new CommandFactory(context));
   }
