@@ -1,9 +1,12 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +78,23 @@ final class RulesOption {
     KnowledgeLoader loader = new KnowledgeLoader();
     return folder().map(loader::inspect).orElseGet(loader::inspectBundled);
   }
+
+  /**
+   * The vocabulary of the rules ({@code DIR/vocabulary}, or the jar's copy) and how it is shown.
+   *
+   * @throws InvalidInputException when {@code --rules} names no folder
+   */
+  VocabularyFolder vocabularyFolder() {
+    Optional<Path> folder = folder();
+    if (folder.isPresent() && !Files.isDirectory(folder.get())) {
+      throw new InvalidInputException(InputError.error(folder.get().toString(), 1, 1, "not a rules folder (no such directory)"));
+    }
+    return new VocabularyFolder(folder.orElseGet(KnowledgeLoader::bundledRoot).resolve(VocabularyReader.FOLDER),
+        folder.map(Path::toString).orElse(KnowledgeLoader.BUNDLED) + "/" + VocabularyReader.FOLDER);
+  }
+
+  /** A vocabulary folder, and the name it is shown under. */
+  record VocabularyFolder(Path folder, String shownAs) {}
 
   /** The samples that go with the rules: {@code facts-samples/} beside the rules folder. */
   Optional<Path> defaultSamples() {

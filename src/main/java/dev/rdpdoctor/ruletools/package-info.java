@@ -1,5 +1,5 @@
 /**
- * Rules check (lint), rules test (scenarios, coverage), rules doc (catalog).
+ * Rules check (lint), rules test (scenarios, coverage), rules doc (catalog, symptom-file reference).
  *
  * <p>It may use: engine, knowledge, casefile, yaml, problem.
  */

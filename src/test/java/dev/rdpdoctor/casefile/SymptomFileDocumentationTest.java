@@ -55,7 +55,8 @@ class SymptomFileDocumentationTest {
       int end = doc.indexOf("\n## ", start + 1);
       String section = doc.substring(start, end < 0 ? doc.length() : end);
       String relative = key.segments().stream().skip(1).map(k -> k.replace("[]", "")).collect(java.util.stream.Collectors.joining("."));
-      String range = String.format(java.util.Locale.ROOT, "number %,d to %,d", (long) key.range().min(), (long) key.range().max());
+      String range = String.format(java.util.Locale.ROOT, "%s %,d to %,d", key.type() == Double.class ? "number" : "whole number",
+          (long) key.range().min(), (long) key.range().max());
       assertThat(section.lines().filter(l -> l.startsWith("| ") && l.split("\\|")[1].contains("`" + relative + "`")))
           .as("the row of %s in docs/symptom-file.md", key.path())
           .singleElement().asString().contains("| " + range + " |");

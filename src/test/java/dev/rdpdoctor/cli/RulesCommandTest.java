@@ -111,6 +111,80 @@ class RulesCommandTest {
   }
 
   @Test
+  void docWithSymptomFileWritesTheSymptomFileReferenceFromTheVocabularyAndNeverOverwritesWithoutForce(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("symptom-file.md");
+    CliRun run = CliRun.of("rules", "doc", "--symptom-file", "--rules", RULES, "-o", out.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).matches("rules doc: wrote \\Q" + out + "\\E \\(\\d+ keys\\)\\n");
+    String reference = Files.readString(out);
+    assertThat(reference).startsWith("# The symptom file").contains("\n## `rdp`\n")
+        .contains("| `nla_required` | true/false | Network Level Authentication required");
+    Files.writeString(out, "mine");
+    CliRun again = CliRun.of("rules", "doc", "--symptom-file", "--rules", RULES, "-o", out.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("exists; add --force");
+    assertThat(Files.readString(out)).isEqualTo("mine");
+    assertThat(CliRun.of("rules", "doc", "--symptom-file", "--rules", RULES, "-o", out.toString(), "--force").exit()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(reference);
+  }
+
+  @Test
+  void aKeyTheKnowledgeTeamDeclaresAppearsInTheSymptomFileReferenceWithItsValues(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path tests = rules.resolve("vocabulary/tests.yaml");
+    Files.writeString(tests, Files.readString(tests).replace("      tls_inspection_detected:\n", """
+              secure_channel:
+                type: one-of
+                of: SecureChannel
+                doc: what `Test-ComputerSecureChannel` says on the host
+                example: broken
+        """ + "      tls_inspection_detected:\n") + """
+
+        sets:
+          SecureChannel:
+            intact: ["true"]
+            broken: ["false", repair-needed]
+        """);
+    CliRun run = CliRun.of("rules", "doc", "--symptom-file", "--rules", rules.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    String tables = run.out().substring(run.out().indexOf("\n## `tests`\n"));
+    assertThat(tables.substring(0, tables.indexOf("\n## ", 1))).contains(
+        "| `secure_channel` | `intact` (`true`), `broken` (`false`, `repair-needed`) | what `Test-ComputerSecureChannel`"
+            + " says on the host | `broken` |\n");
+  }
+
+  @Test
+  void docWithSymptomFileOnABrokenVocabularyGivesItsLocatedErrors(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("of: SecurityLayer", "of: SecurityLayr"));
+    Path text = rules.resolve("vocabulary/symptom-file-doc.md");
+    CliRun run = CliRun.of("rules", "doc", "--symptom-file", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.err().lines()).singleElement().asString()
+        .matches(".*/rules/vocabulary/rdp\\.yaml:\\d+:\\d+: error: .*'SecurityLayr'.*did you mean 'SecurityLayer'.*");
+    assertThat(run.out()).isEmpty();
+
+    Files.writeString(rdp, Files.readString(rdp).replace("of: SecurityLayr", "of: SecurityLayer"));
+    Files.writeString(text, Files.readString(text).replace("## `probe`", "## `prob`"));
+    CliRun heading = CliRun.of("rules", "doc", "--symptom-file", "--rules", rules.toString());
+    assertThat(heading.exit()).isEqualTo(3);
+    assertThat(heading.err()).matches("(?s).*/rules/vocabulary/symptom-file-doc\\.md:\\d+:1: error: the heading '## `prob`'"
+        + " names no section of the symptom file \\(did you mean 'probe'\\?\\).*");
+  }
+
+  @Test
+  void theCommittedSymptomFileReferenceIsUpToDate() throws Exception {
+    CliRun run = CliRun.of("rules", "doc", "--symptom-file", "--rules", RULES);
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(Path.of("docs/symptom-file.md")))
+        .as("docs/symptom-file.md is out of date: regenerate it with"
+            + " ./rdp-doctor rules doc --symptom-file -o docs/symptom-file.md --force")
+        .isEqualTo(run.out());
+  }
+
+  @Test
   void theCommittedCatalogIsUpToDate() throws Exception {
     CliRun run = CliRun.of("rules", "doc", "--rules", RULES);
     assertThat(run.exit()).isZero();

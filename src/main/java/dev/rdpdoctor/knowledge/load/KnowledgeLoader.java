@@ -285,7 +285,8 @@ public final class KnowledgeLoader {
     return Optional.empty();
   }
 
-  static Path bundledRoot() {
+  /** The copy of {@code rules/} the jar carries, as a folder (inside the jar's file system when run from it). */
+  public static Path bundledRoot() {
     URL url = KnowledgeLoader.class.getResource("/rules/" + CAUSES);
     if (url == null) {
       throw new IllegalStateException("the jar carries no rules/ folder");
