@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * vocabulary: a table of the top level, then one part per section of the symptom file, each with
  * every key (nested ones by their path, {@code gateway.fqdn}, {@code recent_changes[].kind}), its
  * type (a number with its range, the allowed values with the other spellings each accepts), its
- * meaning and an example. The knowledge team's text ({@link SymptomFileText}) goes around the
+ * meaning and an example, then where Windows keeps the values of the keys that say. The knowledge team's text ({@link SymptomFileText}) goes around the
  * tables: its preamble first, and the text under a section's heading before that section's table.
  */
 public final class SymptomFileDocWriter {
@@ -55,6 +55,8 @@ public final class SymptomFileDocWriter {
     List<String> table = header();
     vocabulary.root().keys().forEach(k -> table.add(row(k.name(), k, describe(k, k.name(), listedAt))));
     block(out, table);
+    block(out, windows(vocabulary.root().keys().stream().filter(k -> k.section().isEmpty())
+        .collect(Collectors.toMap(Key::name, k -> k, (a, b) -> a, LinkedHashMap::new))));
 
     for (Key section : sections) {
       SymptomFileText.Part part = headings.get(section.name());
@@ -65,8 +67,11 @@ public final class SymptomFileDocWriter {
         block(out, part.text());
       }
       List<String> rows = header();
-      rows(vocabulary, type, "", section.name() + (section.isList() ? "[]." : "."), listedAt, rows);
+      Map<String, Key> found = new LinkedHashMap<>();
+      found.put(section.name(), section);
+      rows(vocabulary, type, "", section.name() + (section.isList() ? "[]." : "."), listedAt, rows, found);
       block(out, rows);
+      block(out, windows(found));
     }
     return out.toString();
   }
@@ -118,18 +123,43 @@ public final class SymptomFileDocWriter {
     return lines;
   }
 
+  /**
+   * The rows of {@code type}'s keys, and of the keys of the sections in it listed here.
+   *
+   * @param found the keys listed, by the name shown
+   */
   private static void rows(Vocabulary vocabulary, SectionType type, String prefix, String pathPrefix,
-      Map<String, String> listedAt, List<String> out) {
+      Map<String, String> listedAt, List<String> out, Map<String, Key> found) {
     for (Key k : type.keys()) {
       String name = prefix + k.name();
       String path = pathPrefix + k.name();
       out.add(row(name, k, describe(k, path, listedAt)));
+      found.put(name, k);
       Optional<KeyType.Section> section = k.section();
       if (section.isPresent() && listedAt.computeIfAbsent(section.get().typeName(), t -> path).equals(path)) {
         String more = k.isList() ? "[]." : ".";
-        rows(vocabulary, vocabulary.type(section.get().typeName()).orElseThrow(), name + more, path + more, listedAt, out);
+        rows(vocabulary, vocabulary.type(section.get().typeName()).orElseThrow(), name + more, path + more, listedAt, out, found);
       }
     }
+  }
+
+  /**
+   * Where Windows keeps the values of {@code keys} (by the name shown), for those that say: a
+   * list of sections gathers from every place it names, any other key takes the first found.
+   */
+  private static List<String> windows(Map<String, Key> keys) {
+    List<String> lines = new ArrayList<>();
+    keys.forEach((name, k) -> {
+      if (!k.windows().isEmpty()) {
+        lines.add("- `" + name + "`: " + k.windows().stream().map(WindowsSourceText::of)
+            .collect(Collectors.joining(k.section().isPresent() && k.isList() ? "; and " : "; if not set there, ")));
+      }
+    });
+    if (!lines.isEmpty()) {
+      lines.add(0, "Where to find them on Windows:");
+      lines.add(1, "");
+    }
+    return lines;
   }
 
   private static List<String> header() {

@@ -28,7 +28,15 @@ class SymptomFileDocWriterTest {
             title: {type: text, doc: one-line summary, example: "a ticket"}
             domain: {type: section, of: DomainChecks, insert: always, doc: what was checked against the domain}
             certificate: {type: section, of: Certificate, insert: always, doc: the host's certificate}
-            events: {type: section, of: Event, list: true, insert: each, doc: events from the host's logs}
+            events:
+              type: section
+              of: Event
+              list: true
+              insert: each
+              doc: events from the host's logs
+              windows:
+                - event: {log: System, provider: NETLOGON, ids: [5719]}
+                - event: {log: System, provider: Schannel, ids: [36870, 36871]}
       """;
 
   private static final String DOMAIN = """
@@ -41,6 +49,9 @@ class SymptomFileDocWriterTest {
               of: SecureChannel
               doc: what `Test-ComputerSecureChannel` says
               example: broken
+              windows:
+                - registry: {key: HKLM\\SOFTWARE\\Policies\\Netlogon, value: SealSecureChannel, kind: REG_DWORD, map: {1: intact, 0: broken}, absent: intact}
+                - command: {run: Test-ComputerSecureChannel, read: True is intact; False is broken, note: as an administrator}
             retries: {type: whole-number, min: 0, max: 10000, doc: how often it was retried, example: "3"}
             loss: {type: decimal, min: 0, max: 12.5, doc: the loss in percent, example: "0.5"}
             dc_certificate: {type: section, of: Certificate, doc: the domain controller's certificate}
@@ -113,7 +124,7 @@ class SymptomFileDocWriterTest {
         """);
     assertThat(doc.indexOf("## `domain`")).isLessThan(doc.indexOf("## `certificate`"));
     assertThat(doc.indexOf("## `certificate`")).isLessThan(doc.indexOf("## `events`"));
-    assertThat(part(doc, "## `events`")).isEqualTo("""
+    assertThat(part(doc, "## `events`")).startsWith("""
         ## `events`
 
         An event, a bare id or a section.
@@ -124,6 +135,29 @@ class SymptomFileDocWriterTest {
         | `at` | date | when | `2026-11-20` |
         | `code` | code | the code in it | `0x904` |
         """);
+  }
+
+  @Test
+  void whereWindowsKeepsAValueFollowsItsSectionsTableTheFirstPlaceFirstAndEveryPlaceOfAListOfEvents() {
+    String doc = new SymptomFileDocWriter().write(vocabulary(), Optional.empty());
+    assertThat(part(doc, "## `domain`")).endsWith("""
+        |
+
+        Where to find them on Windows:
+
+        - `secure_channel`: `reg query "HKLM\\SOFTWARE\\Policies\\Netlogon" /v SealSecureChannel` (REG_DWORD): \
+        0 is `broken`, 1 is `intact`, missing is `intact`; if not set there, run `Test-ComputerSecureChannel`: \
+        True is intact; False is broken (as an administrator)
+
+        """);
+    assertThat(part(doc, "## `events`")).endsWith("""
+        |
+
+        Where to find them on Windows:
+
+        - `events`: event 5719 from `NETLOGON` in the System log; and events 36870, 36871 from `Schannel` in the System log
+        """);
+    assertThat(part(doc, "## `certificate`")).doesNotContain("Windows");
   }
 
   @Test
@@ -184,7 +218,7 @@ class SymptomFileDocWriterTest {
 
         | key | type | meaning | example |
         """);
-    assertThat(doc).contains("\n## `certificate`\n").endsWith("|\n");
+    assertThat(doc).contains("\n## `certificate`\n").endsWith("in the System log\n");
   }
 
   @Test
