@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Jackson's and SnakeYAML's exceptions in the user's words, each one located {@link InputError}. */
-final class MappingErrors {
+public final class MappingErrors {
 
   private MappingErrors() {}
 
   /** An unknown key, with a did-you-mean and the keys its section allows. */
-  static String unknownKey(String key, String section, List<String> known) {
+  public static String unknownKey(String key, String section, List<String> known) {
     String hint = Suggestions.closest(key, known).map(s -> " did you mean '" + s + "'?").orElse("");
     return "unknown key '" + key + "' in " + (section.isEmpty() ? "the top level" : "'" + section + "'") + ";" + hint
         + " allowed keys: " + String.join(", ", known);

@@ -7,11 +7,16 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Plain words for the shape of a YAML value and of what a key expects. */
-final class Shapes {
+public final class Shapes {
 
   private Shapes() {}
 
-  static String describe(JsonToken token) {
+  /** The shape of a value read into a tree, in the words of {@link #describe(JsonToken)}. */
+  public static String describe(com.fasterxml.jackson.databind.JsonNode node) {
+    return describe(node.asToken());
+  }
+
+  public static String describe(JsonToken token) {
     if (token == null) {
       return "nothing";
     }

@@ -140,7 +140,7 @@ public final class StrictYamlReader {
   }
 
   /** The problems by position, the first {@value #MAX_PROBLEMS} of them, then how many more there are. */
-  static List<InputError> capped(List<InputError> problems) {
+  public static List<InputError> capped(List<InputError> problems) {
     List<InputError> sorted = problems.stream()
         .sorted(Comparator.comparingInt(InputError::line).thenComparingInt(InputError::column))
         .toList();

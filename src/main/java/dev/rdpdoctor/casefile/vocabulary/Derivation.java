@@ -47,6 +47,11 @@ public enum Derivation implements Spelled {
   final List<Input> inputs;
   final Input result;
 
+  /** Whether it judges a date against the observed date: not done when that date was written but does not read. */
+  public boolean judgesAgainstObserved() {
+    return this == BEFORE_OBSERVED || this == DAYS_FROM_OBSERVED;
+  }
+
   Derivation(List<Input> inputs, Input result) {
     this.inputs = inputs;
     this.result = result;

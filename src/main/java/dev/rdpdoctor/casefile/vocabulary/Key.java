@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param identifies what it names, for {@code --redact}
  * @param derived how it is worked out, for a worked-out key
  * @param windows where Windows keeps it, the first found winning
+ * @param messages the key's own wording of a problem, where the general one would say less
  */
 public record Key(
     String name,
@@ -25,7 +26,8 @@ public record Key(
     boolean required,
     Optional<Identifies> identifies,
     Optional<Derived> derived,
-    List<WindowsSource> windows) {
+    List<WindowsSource> windows,
+    Messages messages) {
 
   public Key {
     Objects.requireNonNull(name, "name");
@@ -33,6 +35,23 @@ public record Key(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(doc, "doc");
     windows = List.copyOf(windows);
+    messages = messages == null ? Messages.NONE : messages;
+  }
+
+  public Key(String name, String field, KeyType type, String doc, Optional<String> example, boolean required,
+      Optional<Identifies> identifies, Optional<Derived> derived, List<WindowsSource> windows) {
+    this(name, field, type, doc, example, required, identifies, derived, windows, Messages.NONE);
+  }
+
+  /**
+   * A key's own wording of a problem with it, where the general one would say less.
+   *
+   * @param missing what a required key's absence means ({@code an event needs its id, e.g. 'id: 1058'})
+   * @param outOfRange a number outside the key's range, {@code {value}} standing for it
+   */
+  public record Messages(Optional<String> missing, Optional<String> outOfRange) {
+
+    public static final Messages NONE = new Messages(Optional.empty(), Optional.empty());
   }
 
   /**

@@ -91,8 +91,8 @@ public record ValueSet(String name, List<Choice> choices) {
 
   /** The spelling {@code text} stands for; anything else names the allowed values, with a did-you-mean. */
   public String parse(String text) {
-    return find(text).orElseThrow(() -> new IllegalArgumentException("'" + Excerpt.of(text) + "' is not allowed"
-        + Suggestions.closest(normalise(text), spellings()).map(s -> "; did you mean '" + s + "'?").orElse("")
+    return find(text).orElseThrow(() -> new IllegalArgumentException("'" + Excerpt.of(text) + "' is not allowed;"
+        + Suggestions.closest(normalise(text), spellings()).map(s -> " did you mean '" + s + "'?").orElse("")
         + " allowed: " + String.join(", ", spellings())));
   }
 

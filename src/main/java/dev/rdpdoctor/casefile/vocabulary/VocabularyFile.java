@@ -49,6 +49,8 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
    * @param of the value set of a {@code one-of} key, or the type of a {@code section} key
    * @param field the field the rules read; by default the key in camelCase
    * @param example a value as a user writes it
+   * @param missing the message when a required key is not written, instead of the general one
+   * @param outOfRange the message for a number outside the range, {@code {value}} standing for it
    */
   public record KeyEntry(
       KeyKind type,
@@ -63,7 +65,9 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
       Identifies identifies,
       DerivedEntry derived,
       Insert insert,
-      List<WindowsEntry> windows) {
+      List<WindowsEntry> windows,
+      String missing,
+      String outOfRange) {
 
     public KeyEntry {
       if (type == null) {

@@ -250,7 +250,8 @@ public final class VocabularyReader {
       Optional<Key.Derived> derived = Optional.ofNullable(k.derived())
           .map(d -> new Key.Derived(d.by(), d.from(), d.stated()));
       keys.add(new Key(keyName, field, type.get(), k.doc().strip(), Optional.ofNullable(k.example()), k.required(),
-          Optional.ofNullable(k.identifies()), derived, windows));
+          Optional.ofNullable(k.identifies()), derived, windows,
+          new Key.Messages(Optional.ofNullable(k.missing()), Optional.ofNullable(k.outOfRange()))));
     });
     return new SectionType(name, entry.doc().strip(), keys, Optional.ofNullable(entry.shorthand()), entry.root());
   }

@@ -199,8 +199,8 @@ class VocabularyReaderTest {
   void aWholeNumberOutsideItsRangeDoesNotRead() {
     KeyType.WholeNumber level = new KeyType.WholeNumber(1, 4);
     assertThat(ValueReader.read(level, 4)).isEqualTo(4L);
-    assertThatThrownBy(() -> ValueReader.read(level, 5)).hasMessage("5 is out of range: 1-4 is allowed");
-    assertThatThrownBy(() -> ValueReader.read(level, 2.5)).hasMessage("expected a whole number, got '2.5'");
+    assertThatThrownBy(() -> ValueReader.read(level, 5)).hasMessage("5 is out of range; allowed: 1 to 4");
+    assertThatThrownBy(() -> ValueReader.read(level, 2.5)).hasMessage("expected a whole number, got 2.5");
     assertThat(ValueReader.read(new KeyType.Code(), "0x904")).isEqualTo(0x904L);
   }
 
