@@ -77,7 +77,7 @@ public final class Precompiler {
     CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), files.all(), compiled.modelClasses(), Map.of(),
         CompiledKnowledgeLoader.relativeRules(inspection.rules(), KnowledgeLoader.BUNDLED),
         List.copyOf(inspection.causes().values()), List.copyOf(inspection.sources().values()),
-        inspection.questions(), inspection.codes());
+        inspection.questions(), inspection.codes(), inspection.vocabulary().orElseThrow());
     Files.write(artifact, CompiledKnowledgeFormat.write(k));
     System.out.printf("rdp-doctor: precompiled %d rules into %d classes in %.1f s%n",
         inspection.rules().size(), compiled.classFiles().size(), (System.nanoTime() - start) / 1e9);
