@@ -31,6 +31,12 @@ public record KnowledgeBase(
     List<CodeMeaning> codes,
     Vocabulary vocabulary) {
 
+  /**
+   * The package of the fact types declared from the vocabulary: rules import
+   * {@code facts.RdpSettings}, and {@code kieBase().getFactType(FACT_PACKAGE, "RdpSettings")} makes one.
+   */
+  public static final String FACT_PACKAGE = "facts";
+
   public KnowledgeBase {
     Objects.requireNonNull(vocabulary, "vocabulary");
     rules = Map.copyOf(rules);

@@ -117,7 +117,7 @@ public final class CompiledKnowledgeLoader {
     }
     notices.accept("compiling the rules in " + shownAs
         + " (new or changed since they were last compiled; this takes a few seconds, once)");
-    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl());
+    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl(), inspection.vocabulary().orElseThrow());
     if (!compiled.succeeded()) {
       KnowledgeBase drl = loader().load(files, shownAs); // reports the errors, located, if there are any
       notices.accept(shownAs + " cannot be precompiled (" + compiled.problems().get(0)

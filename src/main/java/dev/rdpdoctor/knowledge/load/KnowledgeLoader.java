@@ -186,7 +186,10 @@ public final class KnowledgeLoader {
     if (!drl.isEmpty() && compile) {
       Map<String, Map<Integer, Integer>> thenLines = new HashMap<>();
       rules.forEach(r -> thenLines.computeIfAbsent(r.file(), f -> new HashMap<>()).put(r.line(), r.consequenceLine()));
-      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl, thenLines, mode == Mode.LOAD);
+      // the fact types first; without a vocabulary the rules are compiled alone, for their own errors
+      Optional<RuleCompiler.Declarations> declarations = vocabulary.map(v ->
+          new RuleCompiler.Declarations(DeclaredTypes.drl(v), shownAs + "/" + VocabularyReader.FOLDER));
+      RuleCompiler.Compiled compiled = new RuleCompiler().compile(declarations, drl, thenLines, mode == Mode.LOAD);
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
