@@ -1,5 +1,7 @@
 package dev.rdpdoctor;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import java.io.IOException;
@@ -16,6 +18,7 @@ public final class Fixtures {
   public static final Path INVALID_SAMPLES = SAMPLES.resolve("invalid");
 
   private static KnowledgeBase knowledge;
+  private static Vocabulary vocabulary;
 
   private Fixtures() {}
 
@@ -24,6 +27,14 @@ public final class Fixtures {
       knowledge = new KnowledgeLoader().load(RULES);
     }
     return knowledge;
+  }
+
+  /** The project's vocabulary, read from {@code rules/vocabulary/} (without compiling the rules). */
+  public static synchronized Vocabulary vocabulary() {
+    if (vocabulary == null) {
+      vocabulary = new VocabularyReader().read(RULES.resolve(VocabularyReader.FOLDER), RULES.resolve(VocabularyReader.FOLDER).toString());
+    }
+    return vocabulary;
   }
 
   /** A writable copy of the project's rules folder, to break in a test. */

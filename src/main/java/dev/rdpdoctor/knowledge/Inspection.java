@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.util.Collections;
@@ -11,7 +12,7 @@ import org.kie.api.KieBase;
 
 /**
  * A rules folder as read, whether or not it loads: the catalogs (with where each value is
- * written), every rule found, the types the DRL declares, the DRL text by file, the errors that prevent loading, and the
+ * written), the vocabulary (empty when it cannot be read), every rule found, the types the DRL declares, the DRL text by file, the errors that prevent loading, and the
  * compiled rules when there are none.
  */
 public record Inspection(
@@ -20,6 +21,7 @@ public record Inspection(
     Optional<YamlDocument<CauseCatalog>> causeCatalog,
     Optional<YamlDocument<QuestionCatalog>> questionCatalog,
     Optional<YamlDocument<CodeCatalog>> codeCatalog,
+    Optional<Vocabulary> vocabulary,
     Map<String, Source> sources,
     Map<String, Cause> causes,
     List<RuleInfo> rules,

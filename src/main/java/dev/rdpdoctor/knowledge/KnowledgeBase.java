@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,9 @@ import org.kie.api.KieBase;
  * @param origin where it was loaded from, as shown to the user
  * @param questions what the consultation may ask, from {@code questions.yaml}
  * @param codes what the codes of the error dialog mean, from {@code codes.yaml}
+ * @param vocabulary every key a symptom file may hold and the facts the rules read, from
+ *     {@code vocabulary/*.yaml}; checked, and from the compiled form when the rules are precompiled
+ *     or cached
  */
 public record KnowledgeBase(
     String origin,
@@ -24,9 +28,17 @@ public record KnowledgeBase(
     Map<String, Cause> causes,
     Map<String, Source> sources,
     List<Question> questions,
-    List<CodeMeaning> codes) {
+    List<CodeMeaning> codes,
+    Vocabulary vocabulary) {
+
+  /**
+   * The package of the fact types declared from the vocabulary: rules import
+   * {@code facts.RdpSettings}, and {@code kieBase().getFactType(FACT_PACKAGE, "RdpSettings")} makes one.
+   */
+  public static final String FACT_PACKAGE = "facts";
 
   public KnowledgeBase {
+    Objects.requireNonNull(vocabulary, "vocabulary");
     rules = Map.copyOf(rules);
     causes = Collections.unmodifiableMap(new LinkedHashMap<>(causes));
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));

@@ -77,6 +77,19 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void aBrokenVocabularyFileIsLocatedAndExits3(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replaceFirst("(?m)^        type: yes-no$", "        type: yes-or-no"));
+    CliRun run = CliRun.of("diagnose", "--rules", rules.toString(), CERT);
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).singleElement().asString()
+        .matches(".*/rules/vocabulary/rdp\\.yaml:\\d+:\\d+: error: .*'yes-or-no'.*");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
   void anInvalidCaseFileIsLocatedAndTheOthersStillRun() {
     CliRun run = CliRun.of("diagnose", "--rules", RULES, "facts-samples/invalid/unknown-key.yaml", CERT);
     assertThat(run.exit()).isEqualTo(3);

@@ -36,6 +36,19 @@ class RulesCommandTest {
   }
 
   @Test
+  void checkFailsWithALocatedErrorOnABrokenVocabularyFile(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replaceFirst("(?m)^        type: yes-no$", "        type: yes-or-no"));
+    CliRun run = CliRun.of("rules", "check", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines())
+        .anyMatch(l -> l.matches(".*/rules/vocabulary/rdp\\.yaml:\\d+:\\d+: error: .*'yes-or-no'.*"))
+        .allMatch(l -> l.matches(".*:\\d+:\\d+: (error|warning): .*"));
+    assertThat(run.out()).containsPattern("[1-9]\\d* errors?");
+  }
+
+  @Test
   void testPassesOnTheBundledSamples() {
     CliRun run = CliRun.of("rules", "test", "--rules", RULES);
     assertThat(run.exit()).isZero();

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
-/** A small knowledge base written by a test: two causes, two sources, and the DRL given. */
+/**
+ * A small knowledge base written by a test: two causes, two sources, the DRL given, and a copy
+ * of the project's vocabulary ({@code rules/vocabulary/}), which every rules folder needs.
+ */
 public final class RulesFolder {
 
   public static final String SOURCES = """
@@ -46,7 +51,23 @@ public final class RulesFolder {
       import dev.rdpdoctor.engine.Finding;
       """;
 
+  /** The project's vocabulary. */
+  public static final Path VOCABULARY = Path.of("rules", "vocabulary");
+
   private RulesFolder() {}
+
+  /** Copies the project's vocabulary into {@code dir/vocabulary/}. */
+  public static Path writeVocabulary(Path dir) {
+    try (Stream<Path> files = Files.list(VOCABULARY)) {
+      Path target = Files.createDirectories(dir.resolve("vocabulary"));
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.copy(p, target.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static Path write(Path dir, String drl) {
     return write(dir, SOURCES, CAUSES, drl);
@@ -57,6 +78,7 @@ public final class RulesFolder {
       Files.writeString(dir.resolve("sources.yaml"), sources);
       Files.writeString(dir.resolve("causes.yaml"), causes);
       Files.writeString(dir.resolve("questions.yaml"), QUESTIONS);
+      writeVocabulary(dir);
       Files.createDirectories(dir.resolve("test"));
       Files.writeString(dir.resolve("test/rules.drl"), IMPORTS + drl);
       return dir;

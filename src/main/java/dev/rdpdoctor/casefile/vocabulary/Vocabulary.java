@@ -60,6 +60,24 @@ public final class Vocabulary {
     }
   }
 
+  /** Equal when they declare the same types and sets, in the same order, with the same keys. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Vocabulary v && types.equals(v.types) && sets.equals(v.sets)
+        && List.copyOf(types.keySet()).equals(List.copyOf(v.types.keySet()))
+        && List.copyOf(sets.keySet()).equals(List.copyOf(v.sets.keySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return types.hashCode() * 31 + sets.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Vocabulary" + types.keySet() + sets.keySet();
+  }
+
   public SectionType root() {
     return root;
   }

@@ -47,7 +47,8 @@ public final class VocabularyReader {
       "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
       "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
       "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true",
-      "false", "null", "var", "record", "yield", "sealed", "permits");
+      "false", "null", "var", "record", "yield", "sealed", "permits",
+      "end"); // and DRL's end, which would close the declaration of the fact type
 
   /** Among the names that could not be read: one of the files, whose declarations are all unknown. */
   private static final String A_FILE = "*";

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Question;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param rules every rule, with its file relative to the rules folder
  * @param questions the consultation's questions ({@code questions.yaml}), empty without one
  * @param codes what the dialog's codes mean ({@code codes.yaml}), empty without one
+ * @param vocabulary the checked vocabulary ({@code vocabulary/*.yaml}), so a start never reads its YAML
  */
 record CompiledKnowledge(
     CacheKey key,
@@ -36,10 +38,12 @@ record CompiledKnowledge(
     List<Cause> causes,
     List<Source> sources,
     List<Question> questions,
-    List<CodeMeaning> codes) {
+    List<CodeMeaning> codes,
+    Vocabulary vocabulary) {
 
   public CompiledKnowledge {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(vocabulary, "vocabulary");
     Objects.requireNonNull(builtBy, "builtBy");
     ruleFiles = Map.copyOf(ruleFiles);
     modelClasses = List.copyOf(modelClasses);

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyCodec;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Cost;
@@ -31,11 +33,14 @@ import java.util.zip.CRC32;
 /**
  * The file form of a {@link CompiledKnowledge}: a header, the body, its length and a CRC-32 of
  * it, so a file cut short or damaged is detected before anything in it is used.
+ *
+ * <p>Version 3 added the vocabulary ({@link VocabularyCodec}); a file of another version is not
+ * read, and the cache compiles the folder again.
  */
 final class CompiledKnowledgeFormat {
 
   private static final byte[] MAGIC = "rdp-doctor compiled knowledge\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int TRAILER_LENGTH = Integer.BYTES + Long.BYTES;
 
   private CompiledKnowledgeFormat() {}
@@ -54,6 +59,7 @@ final class CompiledKnowledgeFormat {
       out.list(k.rules(), out::rule);
       out.list(k.questions(), out::question);
       out.list(k.codes(), out::code);
+      out.bytes(VocabularyCodec.write(k.vocabulary()));
       out.out.flush();
       byte[] bodyBytes = body.toByteArray();
       ByteArrayOutputStream file = new ByteArrayOutputStream(bodyBytes.length + 64);
@@ -100,10 +106,12 @@ final class CompiledKnowledgeFormat {
       List<RuleInfo> rules = in.list(in::rule);
       List<Question> questions = in.list(in::question);
       List<CodeMeaning> codes = in.list(in::code);
+      Vocabulary vocabulary = VocabularyCodec.read(in.bytes());
       if (in.in.read() != -1) {
         throw new IOException("damaged: bytes after the end");
       }
-      return new CompiledKnowledge(key, builtBy, ruleFiles, models, classes, rules, causes, sources, questions, codes);
+      return new CompiledKnowledge(key, builtBy, ruleFiles, models, classes, rules, causes, sources, questions, codes,
+          vocabulary);
     } catch (RuntimeException e) {
       throw new IOException("damaged: " + e.getMessage(), e);
     }

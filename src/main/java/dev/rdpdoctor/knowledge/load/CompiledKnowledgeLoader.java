@@ -117,7 +117,7 @@ public final class CompiledKnowledgeLoader {
     }
     notices.accept("compiling the rules in " + shownAs
         + " (new or changed since they were last compiled; this takes a few seconds, once)");
-    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl());
+    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl(), inspection.vocabulary().orElseThrow());
     if (!compiled.succeeded()) {
       KnowledgeBase drl = loader().load(files, shownAs); // reports the errors, located, if there are any
       notices.accept(shownAs + " cannot be precompiled (" + compiled.problems().get(0)
@@ -126,7 +126,8 @@ public final class CompiledKnowledgeLoader {
     }
     CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), Map.of(), compiled.modelClasses(), compiled.classFiles(),
         relativeRules(inspection.rules(), shownAs), List.copyOf(inspection.causes().values()),
-        List.copyOf(inspection.sources().values()), inspection.questions(), inspection.codes());
+        List.copyOf(inspection.sources().values()), inspection.questions(), inspection.codes(),
+        inspection.vocabulary().orElseThrow());
     KnowledgeBase knowledge;
     try {
       knowledge = assemble(k, shownAs, new ModelClassLoader(k.classFiles(), getClass().getClassLoader()), assemblyLimit);
@@ -169,7 +170,7 @@ public final class CompiledKnowledgeLoader {
     k.causes().forEach(c -> causes.put(c.id(), c));
     Map<String, Source> sources = new LinkedHashMap<>();
     k.sources().forEach(s -> sources.put(s.id(), s));
-    return new KnowledgeBase(shownAs, kieBase, rules, causes, sources, k.questions(), k.codes());
+    return new KnowledgeBase(shownAs, kieBase, rules, causes, sources, k.questions(), k.codes(), k.vocabulary());
   }
 
   private static KieBase assembleWithin(
@@ -204,7 +205,7 @@ public final class CompiledKnowledgeLoader {
   }
 
   /**
-   * The bundled rules' catalogs and rule index as precompiled at build time, without the rules
+   * The bundled rules' catalogs, vocabulary and rule index as precompiled at build time, without the rules
    * themselves (no rule engine class is loaded): for evaluating the rules some other way, as the
    * benchmark's floor does. Empty when this build carries no precompiled rules.
    */
@@ -216,7 +217,8 @@ public final class CompiledKnowledgeLoader {
       k.causes().forEach(c -> causes.put(c.id(), c));
       Map<String, Source> sources = new LinkedHashMap<>();
       k.sources().forEach(s -> sources.put(s.id(), s));
-      return new KnowledgeBase(KnowledgeLoader.BUNDLED, null, rules, causes, sources, k.questions(), k.codes());
+      return new KnowledgeBase(KnowledgeLoader.BUNDLED, null, rules, causes, sources, k.questions(), k.codes(),
+          k.vocabulary());
     });
   }
 

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
 import dev.rdpdoctor.knowledge.CodeCatalog;
@@ -40,8 +42,9 @@ import java.util.Set;
 import org.kie.api.KieBase;
 
 /**
- * Loads a knowledge-base folder: {@code sources.yaml}, {@code causes.yaml} and every
- * {@code *.drl} below it. Anything wrong is reported, located, as invalid input.
+ * Loads a knowledge-base folder: {@code sources.yaml}, {@code causes.yaml}, the vocabulary
+ * ({@code vocabulary/*.yaml}) and every {@code *.drl} below it. Anything wrong is reported,
+ * located, as invalid input.
  */
 public final class KnowledgeLoader {
 
@@ -70,6 +73,7 @@ public final class KnowledgeLoader {
   }
 
   private final StrictYamlReader yaml = new StrictYamlReader(ReadLimits.KNOWLEDGE_FILE);
+  private final VocabularyReader vocabularyReader = new VocabularyReader();
 
   /** The copy of {@code rules/} the jar carries. */
   public KnowledgeBase loadBundled() {
@@ -103,7 +107,7 @@ public final class KnowledgeLoader {
     inspection.rules().forEach(r -> rules.put(r.key(), r));
     return new KnowledgeBase(inspection.origin(), kieBase, rules,
         inspection.causes(), inspection.sources(),
-        inspection.questions(), inspection.codes());
+        inspection.questions(), inspection.codes(), inspection.vocabulary().orElseThrow());
   }
 
   /** Everything wrong with a rules folder, every error at once; for {@code rules check}. */
@@ -148,6 +152,7 @@ public final class KnowledgeLoader {
         unknownSources(doc.sourceMap(), "codes[" + i + "].sources", c.sources(), sources.isPresent() ? sourceById : null, errors);
       }
     });
+    Optional<Vocabulary> vocabulary = readVocabulary(files, shownAs, errors);
 
     Map<String, String> drl = new LinkedHashMap<>();
     files.drl().forEach((path, text) -> drl.put(shownAs + "/" + path, text));
@@ -181,12 +186,37 @@ public final class KnowledgeLoader {
     if (!drl.isEmpty() && compile) {
       Map<String, Map<Integer, Integer>> thenLines = new HashMap<>();
       rules.forEach(r -> thenLines.computeIfAbsent(r.file(), f -> new HashMap<>()).put(r.line(), r.consequenceLine()));
-      RuleCompiler.Compiled compiled = new RuleCompiler().compile(drl, thenLines, mode == Mode.LOAD);
+      // the fact types first; without a vocabulary the rules are compiled alone, for their own errors
+      Optional<RuleCompiler.Declarations> declarations = vocabulary.map(v ->
+          new RuleCompiler.Declarations(DeclaredTypes.drl(v), shownAs + "/" + VocabularyReader.FOLDER));
+      RuleCompiler.Compiled compiled = new RuleCompiler().compile(declarations, drl, thenLines, mode == Mode.LOAD);
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
-    return new Inspection(shownAs, sources, causes, questions, codes, sourceById, causeById, rules, declared, drl, errors,
-        kieBase);
+    return new Inspection(shownAs, sources, causes, questions, codes, vocabulary, sourceById, causeById, rules, declared,
+        drl, errors, kieBase);
+  }
+
+  /**
+   * The vocabulary, checked, with the keys the tool itself reads ({@link CoreKeys}); empty when it
+   * cannot be read. A folder without one is an error: every symptom-file key is declared there.
+   */
+  private Optional<Vocabulary> readVocabulary(RuleFiles files, String shownAs, List<InputError> errors) {
+    String shown = shownAs + "/" + VocabularyReader.FOLDER;
+    Map<String, byte[]> vocabularyFiles = files.vocabulary();
+    if (vocabularyFiles.isEmpty()) {
+      errors.add(InputError.error(shown, 1, 1, "missing: a rules folder needs " + VocabularyReader.FOLDER
+          + "/, the symptom-file keys in *.yaml (start from a copy of the bundled rules/" + VocabularyReader.FOLDER + "/)"));
+      return Optional.empty();
+    }
+    try {
+      Vocabulary vocabulary = vocabularyReader.read(vocabularyFiles, shown);
+      errors.addAll(CoreKeys.check(vocabulary, vocabularyFiles, shown));
+      return Optional.of(vocabulary);
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
+      return Optional.empty();
+    }
   }
 
   /** @param sourceById null when sources.yaml could not be read: citations are not checked */

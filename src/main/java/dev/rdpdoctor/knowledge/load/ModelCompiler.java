@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +39,20 @@ final class ModelCompiler {
     }
   }
 
-  /** @param drlByPath DRL text by path relative to the rules folder */
-  Compiled compile(Map<String, String> drlByPath) {
+  /**
+   * @param drlByPath DRL text by path relative to the rules folder
+   * @param vocabulary the folder's vocabulary: its fact types ({@link DeclaredTypes}) are compiled
+   *     with the rules, with the class path's precompiled ones hidden, and come out as classes of
+   *     their own ({@code facts.RdpSettings})
+   */
+  Compiled compile(Map<String, String> drlByPath, Vocabulary vocabulary) {
     KieServices ks = KieServices.Factory.get();
     KieFileSystem kfs = ks.newKieFileSystem();
-    ModelSource.prepare(drlByPath).forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
+    kfs.write("src/main/resources/" + DeclaredTypes.RESOURCE, DeclaredTypes.drl(vocabulary));
+    ModelSource.prepare(drlByPath, vocabulary).forEach((path, drl) -> kfs.write("src/main/resources/" + path, drl));
     KieBuilder builder;
     try {
-      builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+      builder = ks.newKieBuilder(kfs, FactsHidingClassLoader.ofTool()).buildAll(ExecutableModelProject.class);
     } catch (RuntimeException e) {
       // the generator throws on some constructs instead of reporting them
       return failed("the executable model cannot be generated: " + e);

@@ -1,15 +1,22 @@
 package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.casefile.FactTypes;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DRL as the executable model compiles it. Its expression parser reserves {@code when}, which
@@ -18,23 +25,66 @@ import java.util.stream.Collectors;
  * generated function, {@code whenOf_ErrorReport(this) == ErrorTiming.MID_SESSION}, which means
  * the same (a missing value is null either way). Only the compiled text changes: rule names,
  * packages and lines stay as written, and the index is read from the original DRL.
+ *
+ * <p>A field may be reserved on a fact type of the vocabulary ({@code facts.ErrorReport}, read
+ * through its getter {@code getWhen()}, by {@code whenOf_facts_ErrorReport(this)}) or on a case-file
+ * record ({@code dev.rdpdoctor.casefile.ErrorReport}, read through {@code when()}). Which one a
+ * pattern means is what its file imports, or the package it names the type with.
  */
 final class ModelSource {
 
   /** Field names the executable model cannot read directly. */
   private static final Set<String> RESERVED = Set.of("when");
 
-  private static final Map<String, Class<?>> TYPES_WITH_RESERVED_FIELDS = typesWithReservedFields();
+  private static final String RECORDS = FactTypes.class.getPackageName();
+  private static final String DECLARED = KnowledgeBase.FACT_PACKAGE;
 
-  private static final Set<String> FACT_TYPES =
-      FactTypes.ALL.stream().map(Class::getSimpleName).collect(Collectors.toSet());
+  /** {@code import a.b.C;} or {@code import a.b.*;}, not {@code import function} or {@code import accumulate}. */
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^\\s*import\\s+(?!function\\s|accumulate\\s|static\\s)([\\w.]+?)(\\.\\*)?\\s*;");
 
-  /** The DRL to compile, by resource path: the files as rewritten, and one file of functions per package that needs them. */
-  static Map<String, String> prepare(Map<String, String> drlByPath) {
+  /** A type with a field the executable model cannot read directly, and how to read each such field. */
+  private record ReservedType(String qualifiedName, String functionSuffix, Map<String, Reader> fields) {}
+
+  /** How a reserved field is read: its Java type and the call that reads it. */
+  private record Reader(String type, String call) {}
+
+  /** The reserved fields of the case-file records, by qualified type name. */
+  private static final Map<String, ReservedType> RECORD_TYPES = recordTypes();
+
+  private final Map<String, ReservedType> types = new HashMap<>(RECORD_TYPES);
+  private final Set<String> factTypes = new HashSet<>();
+
+  private ModelSource(Vocabulary vocabulary) {
+    FactTypes.ALL.forEach(t -> factTypes.add(t.getSimpleName()));
+    for (SectionType type : vocabulary.readableTypes()) {
+      factTypes.add(type.name());
+      Map<String, Reader> fields = new LinkedHashMap<>();
+      for (Key key : type.keys()) {
+        if (RESERVED.contains(key.field())) {
+          fields.put(key.field(), new Reader(DeclaredTypes.javaType(key.type(), true), "get"
+              + Character.toUpperCase(key.field().charAt(0)) + key.field().substring(1) + "()"));
+        }
+      }
+      if (!fields.isEmpty()) {
+        String name = DECLARED + "." + type.name();
+        types.put(name, new ReservedType(name, name.replace('.', '_'), fields));
+      }
+    }
+  }
+
+  /**
+   * The DRL to compile, by resource path: the files as rewritten, and one file of functions per
+   * package that needs them.
+   *
+   * @param vocabulary the folder's vocabulary, whose fact types the rules may read
+   */
+  static Map<String, String> prepare(Map<String, String> drlByPath, Vocabulary vocabulary) {
+    ModelSource source = new ModelSource(vocabulary);
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, Set<String>> functionsByPackage = new TreeMap<>();
     drlByPath.forEach((path, drl) -> {
-      Rewrite rewrite = new Rewrite(drl);
+      Rewrite rewrite = source.new Rewrite(drl);
       out.put(path, rewrite.text());
       if (!rewrite.functions.isEmpty()) {
         functionsByPackage.computeIfAbsent(rewrite.packageName, p -> new LinkedHashSet<>()).addAll(rewrite.functions);
@@ -51,44 +101,68 @@ final class ModelSource {
     return out;
   }
 
-  private static Map<String, Class<?>> typesWithReservedFields() {
-    Map<String, Class<?>> types = new LinkedHashMap<>();
+  private static Map<String, ReservedType> recordTypes() {
+    Map<String, ReservedType> types = new LinkedHashMap<>();
     for (Class<? extends Record> type : FactTypes.ALL) {
+      Map<String, Reader> fields = new LinkedHashMap<>();
       for (RecordComponent c : type.getRecordComponents()) {
         if (RESERVED.contains(c.getName())) {
-          types.put(type.getSimpleName(), type);
+          fields.put(c.getName(), new Reader(c.getType().getCanonicalName(), c.getName() + "()"));
         }
+      }
+      if (!fields.isEmpty()) {
+        types.put(type.getCanonicalName(), new ReservedType(type.getCanonicalName(), type.getSimpleName(), fields));
       }
     }
     return types;
   }
 
-  private static String functionName(String field, String type) {
-    return field + "Of_" + type;
+  private static String functionName(String field, ReservedType type) {
+    return field + "Of_" + type.functionSuffix();
   }
 
-  private static String function(String field, Class<?> type) {
-    Class<?> result;
-    try {
-      result = type.getMethod(field).getReturnType();
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(type + " has no accessor " + field + "()", e);
+  private static String function(String field, ReservedType type) {
+    Reader reader = type.fields().get(field);
+    return "function " + reader.type() + " " + functionName(field, type) + "(" + type.qualifiedName() + " fact) { return fact."
+        + reader.call() + "; }";
+  }
+
+  /**
+   * The qualified name a fact type's simple name stands for in a file: its single-type import,
+   * else the package of a wildcard import of the vocabulary's types, else the case-file record
+   * (as before the vocabulary; also a file importing {@code dev.rdpdoctor.casefile.*}).
+   */
+  private static Map<String, String> importsOf(String drl, String packageName) {
+    Map<String, String> single = new HashMap<>();
+    Set<String> wildcards = new HashSet<>();
+    Matcher m = IMPORT.matcher(drl);
+    while (m.find()) {
+      String name = m.group(1);
+      if (m.group(2) != null) {
+        wildcards.add(name);
+      } else {
+        single.put(name.substring(name.lastIndexOf('.') + 1), name);
+      }
     }
-    return "function " + result.getCanonicalName() + " " + functionName(field, type.getSimpleName()) + "("
-        + type.getCanonicalName() + " fact) { return fact." + field + "(); }";
+    Map<String, String> resolved = new HashMap<>(single);
+    resolved.put("*", wildcards.contains(DECLARED) || packageName.equals(DECLARED) ? DECLARED : RECORDS);
+    return resolved;
   }
 
   /** One pass over a file: comments and strings are copied untouched. */
-  private static final class Rewrite {
+  private final class Rewrite {
     private final String drl;
     private final StringBuilder out = new StringBuilder();
     private final Set<String> functions = new LinkedHashSet<>();
     private String packageName = "";
-    /** The fact type whose constraints are being read, per open parenthesis. */
+    private Map<String, String> imports;
+    /** The qualified fact type whose constraints are being read, per open parenthesis; empty when none. */
     private final Deque<String> patternTypes = new ArrayDeque<>();
     private int i;
     private boolean inConditions;
     private String lastIdentifier = "";
+    /** The last identifier with the qualifier written before it: {@code facts.ErrorReport}. */
+    private String lastQualified = "";
     private char lastSignificant = ' ';
 
     Rewrite(String drl) {
@@ -113,8 +187,8 @@ final class ModelSource {
           identifier();
         } else {
           if (c == '(') {
-            boolean afterType = Character.isJavaIdentifierPart(lastSignificant) && FACT_TYPES.contains(lastIdentifier);
-            patternTypes.push(afterType ? lastIdentifier : patternType());
+            boolean afterType = Character.isJavaIdentifierPart(lastSignificant) && factTypes.contains(lastIdentifier);
+            patternTypes.push(afterType ? qualified() : patternType());
           } else if (c == ')' && !patternTypes.isEmpty()) {
             patternTypes.pop();
           }
@@ -127,6 +201,18 @@ final class ModelSource {
       }
     }
 
+    /** The qualified name of the fact type just read, as written or as the file's imports say. */
+    private String qualified() {
+      if (!lastQualified.equals(lastIdentifier)) {
+        return lastQualified;
+      }
+      if (imports == null) {
+        imports = importsOf(drl, packageName);
+      }
+      String single = imports.get(lastIdentifier);
+      return single != null ? single : imports.get("*") + "." + lastIdentifier;
+    }
+
     private void identifier() {
       int start = i;
       while (i < drl.length() && Character.isJavaIdentifierPart(drl.charAt(i))) {
@@ -135,22 +221,23 @@ final class ModelSource {
       String word = drl.substring(start, i);
       boolean field = lastSignificant != '.';
       int depth = patternTypes.size();
-      String patternType = patternType();
+      ReservedType reserved = types.get(patternType());
       if (depth == 0 && word.equals("package") && packageName.isEmpty()) {
         packageName = packageNameAt(i);
       } else if (depth == 0 && word.equals("when")) {
         inConditions = true;
       } else if (depth == 0 && word.equals("then")) {
         inConditions = false;
-      } else if (inConditions && depth > 0 && field && RESERVED.contains(word)
-          && TYPES_WITH_RESERVED_FIELDS.containsKey(patternType)) {
-        functions.add(function(word, TYPES_WITH_RESERVED_FIELDS.get(patternType)));
-        out.append(functionName(word, patternType)).append("(this)");
+      } else if (inConditions && depth > 0 && field && reserved != null && reserved.fields().containsKey(word)) {
+        functions.add(function(word, reserved));
+        out.append(functionName(word, reserved)).append("(this)");
         lastIdentifier = word;
+        lastQualified = word;
         lastSignificant = ')';
         return;
       }
       out.append(word);
+      lastQualified = field ? word : lastQualified + "." + word;
       lastIdentifier = word;
       lastSignificant = word.charAt(word.length() - 1);
     }

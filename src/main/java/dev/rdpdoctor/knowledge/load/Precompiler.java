@@ -1,6 +1,7 @@
 package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.problem.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,12 +64,13 @@ public final class Precompiler {
       return;
     }
     long start = System.nanoTime();
-    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl());
+    ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl(), inspection.vocabulary().orElseThrow());
     if (!compiled.succeeded()) {
       compiled.problems().forEach(p -> System.err.println("rdp-doctor: " + p));
       System.err.println("rdp-doctor: WARNING: the bundled rules cannot be precompiled; the tool will compile them at every start");
       return;
     }
+    deleteFactClasses(classes); // a type the vocabulary no longer declares leaves no class behind
     for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
       Path file = classes.resolve(c.getKey().replace('.', '/') + ".class");
       Files.createDirectories(file.getParent());
@@ -77,10 +79,23 @@ public final class Precompiler {
     CompiledKnowledge k = new CompiledKnowledge(key, build.keyText(), files.all(), compiled.modelClasses(), Map.of(),
         CompiledKnowledgeLoader.relativeRules(inspection.rules(), KnowledgeLoader.BUNDLED),
         List.copyOf(inspection.causes().values()), List.copyOf(inspection.sources().values()),
-        inspection.questions(), inspection.codes());
+        inspection.questions(), inspection.codes(), inspection.vocabulary().orElseThrow());
     Files.write(artifact, CompiledKnowledgeFormat.write(k));
     System.out.printf("rdp-doctor: precompiled %d rules into %d classes in %.1f s%n",
         inspection.rules().size(), compiled.classFiles().size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The fact types a previous build declared ({@code facts/*.class}): that package holds only generated classes. */
+  private static void deleteFactClasses(Path classes) throws IOException {
+    Path facts = classes.resolve(KnowledgeBase.FACT_PACKAGE);
+    if (!Files.isDirectory(facts)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(facts)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.ReadLimits;
@@ -21,8 +22,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The files of a rules folder that make up a knowledge base, read once: the catalogs and
- * every {@code *.drl} below the folder, by their path relative to it ({@code certificate/expired.drl}).
+ * The files of a rules folder that make up a knowledge base, read once: the catalogs, the
+ * vocabulary ({@code vocabulary/*.yaml}) and every {@code *.drl} below the folder, by their path
+ * relative to it ({@code certificate/expired.drl}, {@code vocabulary/rdp.yaml}).
  * Everything derived from a folder (its index, its compiled rules, its cache key) is derived
  * from these bytes, so what is compiled is always what was hashed.
  */
@@ -34,6 +36,15 @@ final class RuleFiles {
    * minutes at 6 GB). Checked before any file is read.
    */
   public static final long MAX_DRL_BYTES = 2L << 20;
+
+  /**
+   * The most a vocabulary may hold, all its files together: as much as one knowledge-base file
+   * (the bundled vocabulary is 38 KB). Checked before any of its files is read.
+   */
+  public static final long MAX_VOCABULARY_BYTES = ReadLimits.KNOWLEDGE_FILE.maxBytes();
+
+  /** The folder of the vocabulary, and the prefix of its files' paths. */
+  static final String VOCABULARY = VocabularyReader.FOLDER + "/";
 
   private final Map<String, byte[]> files;
 
@@ -57,6 +68,7 @@ final class RuleFiles {
           files.put(catalog, readAtMost(file, ReadLimits.KNOWLEDGE_FILE.maxBytes() + 1L));
         }
       }
+      readVocabulary(root, files);
       List<Path> drl = new ArrayList<>();
       try (Stream<Path> all = Files.walk(root)) {
         for (Path p : (Iterable<Path>) all::iterator) {
@@ -82,6 +94,33 @@ final class RuleFiles {
     return new RuleFiles(files);
   }
 
+  /** {@code vocabulary/*.yaml}, not below: the vocabulary's files, when the folder has one. */
+  private static void readVocabulary(Path root, Map<String, byte[]> files) throws IOException {
+    Path folder = root.resolve(VocabularyReader.FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    List<Path> yaml = new ArrayList<>();
+    try (Stream<Path> all = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)) {
+          yaml.add(p);
+        }
+      }
+    }
+    yaml.sort(null);
+    long total = 0;
+    for (Path p : yaml) {
+      total += Files.size(p);
+      if (total > MAX_VOCABULARY_BYTES) {
+        throw new InvalidInputException(InputError.error(p.toString(), 1, 1, String.format(Locale.ROOT,
+            "the vocabulary holds more than %d MiB (%,d bytes up to this file), the most a knowledge base may hold;"
+                + " is it the right folder?", MAX_VOCABULARY_BYTES >> 20, total)));
+      }
+      files.put(VOCABULARY + p.getFileName(), readAtMost(p, MAX_VOCABULARY_BYTES + 1));
+    }
+  }
+
   /** A file's bytes, no more than {@code limit} of them, however large it has grown since it was listed. */
   private static byte[] readAtMost(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -104,6 +143,17 @@ final class RuleFiles {
 
   public Optional<byte[]> catalog(String name) {
     return Optional.ofNullable(files.get(name));
+  }
+
+  /** The vocabulary's files by their name in {@code vocabulary/}, in name order; empty without one. */
+  public Map<String, byte[]> vocabulary() {
+    Map<String, byte[]> vocabulary = new TreeMap<>();
+    files.forEach((path, bytes) -> {
+      if (path.startsWith(VOCABULARY)) {
+        vocabulary.put(path.substring(VOCABULARY.length()), bytes);
+      }
+    });
+    return vocabulary;
   }
 
   /** The DRL text by relative path, in path order. */

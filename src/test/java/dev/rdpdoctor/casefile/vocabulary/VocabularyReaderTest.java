@@ -180,6 +180,13 @@ class VocabularyReaderTest {
   }
 
   @Test
+  void aKeyNamedEndNeedsAFieldForItWouldCloseTheDeclarationOfItsFactType() {
+    assertThat(errors("a.yaml", ROOT, "rdp.yaml", RDP.replace("nla_required:", "end:")))
+        .containsExactly("v/rdp.yaml:5:7: error: RdpSettings.end: 'end' is a word of the rule language; "
+            + "give the key a 'field:' the rules can read");
+  }
+
+  @Test
   void aListOfSectionsIsInsertedPerItemNotAlways() {
     assertThat(errors("a.yaml", ROOT.replace("insert: always", "list: true, insert: always"), "rdp.yaml", RDP))
         .containsExactly("v/a.yaml:6:65: error: SymptomFile.rdp: the items of a list are inserted 'each', or 'never'");

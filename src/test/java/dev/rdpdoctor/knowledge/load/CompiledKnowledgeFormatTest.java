@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.Cost;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.Question;
@@ -24,7 +25,8 @@ class CompiledKnowledgeFormatTest {
         List.of("certificate.Rules1", "network.Rules2"),
         Map.of("certificate.Rules1", new byte[] {1, 2, 3}, "network.Rules2", new byte[0]),
         CompiledKnowledgeLoader.relativeRules(List.copyOf(kb.allRules()), "rules"),
-        List.copyOf(kb.causes().values()), List.copyOf(kb.sources().values()), kb.questions(), kb.codes());
+        List.copyOf(kb.causes().values()), List.copyOf(kb.sources().values()), kb.questions(), kb.codes(),
+        kb.vocabulary());
   }
 
   @Test
@@ -47,10 +49,32 @@ class CompiledKnowledgeFormatTest {
   }
 
   @Test
+  void theVocabularyReadsBackEqualToTheOneReadFromItsYaml() throws IOException {
+    CompiledKnowledge k = sample();
+    Vocabulary fromYaml = Fixtures.vocabulary();
+    assertThat(k.vocabulary()).isEqualTo(fromYaml);
+    Vocabulary back = CompiledKnowledgeFormat.read(CompiledKnowledgeFormat.write(k)).vocabulary();
+    assertThat(back).isEqualTo(fromYaml);
+    assertThat(back.places()).isEqualTo(fromYaml.places());
+    assertThat(back.factTypes()).isEqualTo(fromYaml.factTypes());
+    assertThat(back.root().name()).isEqualTo("SymptomFile");
+    assertThat(back.places()).containsKeys("rdp.nla_required", "events[].id", "probe.tls.certificate.expired");
+  }
+
+  @Test
+  void aFileOfTheFormerVersionIsNotRead() {
+    byte[] file = CompiledKnowledgeFormat.write(sample());
+    java.nio.ByteBuffer.wrap(file).putInt("rdp-doctor compiled knowledge\n".length(), 2);
+    assertThatThrownBy(() -> CompiledKnowledgeFormat.read(file)).isInstanceOf(IOException.class)
+        .hasMessage("compiled knowledge format 2, expected 3");
+  }
+
+  @Test
   void aRuleWithoutCauseOrCfReadsBackEqual() throws IOException {
     RuleInfo bare = new RuleInfo("p.r", "r", false, "r", "p/r.drl", 3, java.util.Optional.empty(),
         java.util.Optional.empty(), List.of(), List.of(), "", 5);
-    CompiledKnowledge k = new CompiledKnowledge(sample().key(), "b", Map.of(), List.of(), Map.of(), List.of(bare), List.of(), List.of(), List.of(), List.of());
+    CompiledKnowledge k = new CompiledKnowledge(sample().key(), "b", Map.of(), List.of(), Map.of(), List.of(bare), List.of(), List.of(), List.of(), List.of(),
+        Fixtures.vocabulary());
     assertThat(CompiledKnowledgeFormat.read(CompiledKnowledgeFormat.write(k)).rules()).containsExactly(bare);
   }
 
@@ -63,7 +87,7 @@ class CompiledKnowledgeFormatTest {
     Question q = new Question("events", "Is event 1058 logged?", "Event Viewer", Cost.MEDIUM, answers,
         Map.of("path.kind", List.of("rd-gateway", "avd")));
     CompiledKnowledge k = new CompiledKnowledge(sample().key(), "b", Map.of(), List.of(), Map.of(), List.of(), List.of(),
-        List.of(), List.of(q), List.of());
+        List.of(), List.of(q), List.of(), Fixtures.vocabulary());
     assertThat(CompiledKnowledgeFormat.read(CompiledKnowledgeFormat.write(k)).questions()).containsExactly(q);
   }
 

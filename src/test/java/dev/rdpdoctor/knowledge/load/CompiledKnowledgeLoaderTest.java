@@ -124,6 +124,54 @@ class CompiledKnowledgeLoaderTest {
   }
 
   @Test
+  void changingAVocabularyFileChangesTheCacheKeyAndTheFolderIsCompiledAgain() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    CacheKey before = CacheKey.of(RuleFiles.read(rules), ToolBuild.current());
+    loader().load(rules);
+    notices.clear();
+
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("doc: The host's Remote Desktop settings.",
+        "doc: The host's Remote Desktop settings, as edited."));
+    assertThat(CacheKey.of(RuleFiles.read(rules), ToolBuild.current())).isNotEqualTo(before);
+    KnowledgeBase edited = loader().load(rules);
+
+    assertThat(notices).singleElement().asString().startsWith("compiling the rules in ");
+    assertThat(edited.vocabulary().type("RdpSettings").orElseThrow().doc())
+        .isEqualTo("The host's Remote Desktop settings, as edited.");
+  }
+
+  @Test
+  void everyWayOfLoadingGivesTheFoldersVocabulary() {
+    assertThat(loader().load(Fixtures.RULES).vocabulary()).as("precompiled").isEqualTo(Fixtures.vocabulary());
+    assertThat(loader().loadBundled().vocabulary()).as("the jar's, precompiled").isEqualTo(Fixtures.vocabulary());
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    assertThat(loader().load(rules).vocabulary()).as("compiled, then cached").isEqualTo(Fixtures.vocabulary());
+    assertThat(loader().load(rules).vocabulary()).as("from the cache").isEqualTo(Fixtures.vocabulary());
+    assertThat(new KnowledgeLoader().load(rules).vocabulary()).as("plain DRL").isEqualTo(Fixtures.vocabulary());
+  }
+
+  @Test
+  void aCachedFolderTakesItsVocabularyFromTheCompiledFormNotFromItsYaml() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    loader().load(rules);
+    KnowledgeCache cache = new KnowledgeCache(cacheDir);
+    CacheKey key = CacheKey.of(RuleFiles.read(rules), ToolBuild.current());
+    CompiledKnowledge k = cache.find(key, notices::add).orElseThrow();
+    Path marked = RulesFolder.writeVocabulary(dir.resolve("marked"));
+    Files.writeString(marked.resolve("rdp.yaml"), Files.readString(marked.resolve("rdp.yaml"))
+        .replace("doc: The host's Remote Desktop settings.", "doc: Only in the compiled form."));
+    dev.rdpdoctor.casefile.vocabulary.Vocabulary only = new dev.rdpdoctor.casefile.vocabulary.VocabularyReader()
+        .read(marked, "marked");
+    cache.store(new CompiledKnowledge(k.key(), k.builtBy(), k.ruleFiles(), k.modelClasses(), k.classFiles(), k.rules(),
+        k.causes(), k.sources(), k.questions(), k.codes(), only), notices::add);
+    notices.clear();
+
+    assertThat(loader().load(rules).vocabulary()).isEqualTo(only);
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
   void aDamagedCacheEntryIsDetectedAndCompiledAgain() throws IOException {
     Path rules = RulesFolder.write(dir, rule(0.5));
     loader().load(rules);

@@ -23,7 +23,8 @@ class KnowledgeCacheTest {
   private static CompiledKnowledge entry(int n) {
     String hex = String.format("%064x", n);
     return new CompiledKnowledge(new CacheKey(hex), "build", Map.of(), List.of("p.Rules"),
-        Map.of("p.Rules", new byte[] {(byte) n}), List.of(), List.of(), List.of(), List.of(), List.of());
+        Map.of("p.Rules", new byte[] {(byte) n}), List.of(), List.of(), List.of(), List.of(), List.of(),
+        dev.rdpdoctor.Fixtures.vocabulary());
   }
 
   private List<String> files(KnowledgeCache cache) throws IOException {

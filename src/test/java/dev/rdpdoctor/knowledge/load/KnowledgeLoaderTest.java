@@ -27,6 +27,11 @@ class KnowledgeLoaderTest {
     throw new AssertionError("expected the rules to be rejected");
   }
 
+  private String vocabularyMissing() {
+    return dir + "/vocabulary:1:1: error: missing: a rules folder needs vocabulary/, the symptom-file keys in *.yaml"
+        + " (start from a copy of the bundled rules/vocabulary/)";
+  }
+
   private String drlFile() {
     return dir + "/test/rules.drl";
   }
@@ -142,11 +147,74 @@ class KnowledgeLoaderTest {
     assertThat(errors(dir)).containsExactly(
         dir + "/sources.yaml:1:1: error: missing: a rules folder needs sources.yaml",
         dir + "/causes.yaml:1:1: error: missing: a rules folder needs causes.yaml",
+        vocabularyMissing(),
         dir + ":1:1: error: no .drl rule files in the rules folder");
     Files.writeString(dir.resolve("sources.yaml"), RulesFolder.SOURCES);
     Files.writeString(dir.resolve("causes.yaml"), RulesFolder.CAUSES);
+    assertThat(errors(dir)).containsExactly(vocabularyMissing(), dir + ":1:1: error: no .drl rule files in the rules folder");
+    Files.createDirectories(dir.resolve("vocabulary"));
+    assertThat(errors(dir)).as("a vocabulary folder without a file").contains(vocabularyMissing());
+    RulesFolder.writeVocabulary(dir);
     assertThat(errors(dir)).singleElement().asString().isEqualTo(dir + ":1:1: error: no .drl rule files in the rules folder");
     assertThat(errors(dir.resolve("none"))).singleElement().asString().contains("not a rules folder");
+  }
+
+  @Test
+  void theKnowledgeBaseCarriesTheVocabularyOfItsFolder() {
+    assertThat(Fixtures.knowledge().vocabulary()).isEqualTo(Fixtures.vocabulary());
+    assertThat(new KnowledgeLoader().inspect(Fixtures.RULES).vocabulary()).contains(Fixtures.vocabulary());
+  }
+
+  @Test
+  void aBrokenVocabularyFileIsALocatedErrorOfTheRulesFolder() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replaceFirst("(?m)^        type: yes-no$", "        type: yes-or-no"));
+    List<String> errors = errors(rules);
+    assertThat(errors).singleElement().asString()
+        .matches(java.util.regex.Pattern.quote(rdp.toString()) + ":\\d+:\\d+: error: .*yes-or-no.*");
+    assertThat(new KnowledgeLoader().inspect(rules).errors()).extracting(InputError::format).containsExactlyElementsOf(errors);
+  }
+
+  @Test
+  void aCoreKeyDeclaredWithAnotherTypeIsRefusedWhereItIsDeclared() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Path error = rules.resolve("vocabulary/error.yaml");
+    Files.writeString(error, Files.readString(error).replaceFirst("(?m)^        type: code$", "        type: text"));
+    assertThat(errors(rules)).containsExactly(error + ":7:15: error: error.code is read by the reports' heading and the"
+        + " code catalog as a code, not text; declare it so");
+  }
+
+  @Test
+  void aMissingCoreKeyIsRefusedAtTheKeysOfItsSection() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Path root = rules.resolve("vocabulary/symptom-file.yaml");
+    Files.writeString(root, Files.readString(root).replace("""
+              title:
+                type: text
+                doc: one-line summary of the ticket
+                example: "every user gets 0x904 / 0x7 since this morning"
+        """, ""));
+    assertThat(errors(rules)).containsExactly(root + ":26:5: error: type SymptomFile declares no key 'title': title is read by"
+        + " the reports' heading as text; declare it");
+  }
+
+  @Test
+  void aMissingCoreSectionIsOneErrorNotOnePerKeyInIt() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Path root = rules.resolve("vocabulary/symptom-file.yaml");
+    Files.writeString(root, Files.readString(root).replace("""
+              expect:
+                type: section
+                of: Expectation
+        """, """
+              expect:
+                type: section
+                of: Expectation
+                list: true
+        """));
+    assertThat(errors(rules)).singleElement().asString()
+        .startsWith(root + ":").endsWith(": error: expect is read by rules test as a section, not list of Expectation; declare it so");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.Fixtures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ModelSourceTest {
 
   @Test
   void aReservedFieldIsReadThroughAFunctionAndNothingElseChanges() {
-    Map<String, String> prepared = ModelSource.prepare(Map.of("network/a.drl", DRL));
+    Map<String, String> prepared = ModelSource.prepare(Map.of("network/a.drl", DRL), Fixtures.vocabulary());
     String drl = prepared.get("network/a.drl");
     assertThat(drl).contains("$e : ErrorReport(whenOf_ErrorReport(this) == ErrorTiming.MID_SESSION"
         + " || whenOf_ErrorReport(this)==ErrorTiming.AFTER_CREDENTIALS, message != \"when\")");
@@ -35,11 +36,34 @@ class ModelSourceTest {
   }
 
   @Test
+  void aReservedFieldOfAVocabularyTypeIsReadThroughItsGetter() {
+    String declared = DRL.replace("import dev.rdpdoctor.casefile.*;", "import facts.*;");
+    Map<String, String> prepared = ModelSource.prepare(Map.of("network/a.drl", declared), Fixtures.vocabulary());
+    assertThat(prepared.get("network/a.drl")).contains("$e : ErrorReport(whenOf_facts_ErrorReport(this) == ErrorTiming.MID_SESSION"
+        + " || whenOf_facts_ErrorReport(this)==ErrorTiming.AFTER_CREDENTIALS, message != \"when\")");
+    assertThat(prepared.get("rdp-doctor-generated/network/field-functions.drl"))
+        .isEqualTo("package network;\nfunction facts.ErrorTiming whenOf_facts_ErrorReport("
+            + "facts.ErrorReport fact) { return fact.getWhen(); }\n");
+  }
+
+  @Test
+  void whichTypeAPatternMeansIsItsSingleImportOrTheQualifiedNameItIsWrittenWith() {
+    String single = DRL.replace("import dev.rdpdoctor.casefile.*;", "import dev.rdpdoctor.casefile.*;\nimport facts.ErrorReport;");
+    assertThat(ModelSource.prepare(Map.of("network/a.drl", single), Fixtures.vocabulary()).get("network/a.drl"))
+        .contains("ErrorReport(whenOf_facts_ErrorReport(this) == ");
+    String qualified = "package p;\nrule \"r\" when facts.ErrorReport(when == facts.ErrorTiming.MID_SESSION)\n"
+        + "  dev.rdpdoctor.casefile.ErrorReport(when == null) then end\n";
+    assertThat(ModelSource.prepare(Map.of("p/a.drl", qualified), Fixtures.vocabulary()).get("p/a.drl"))
+        .contains("facts.ErrorReport(whenOf_facts_ErrorReport(this) == facts.ErrorTiming.MID_SESSION)")
+        .contains("dev.rdpdoctor.casefile.ErrorReport(whenOf_ErrorReport(this) == null)");
+  }
+
+  @Test
   void filesWithoutReservedFieldsAreLeftAlone() {
     String plain = "package p;\nrule \"x\" when Client(app == ClientApp.MSTSC) then end\n";
     Map<String, String> in = new LinkedHashMap<>();
     in.put("p/x.drl", plain);
-    assertThat(ModelSource.prepare(in)).containsExactly(Map.entry("p/x.drl", plain));
+    assertThat(ModelSource.prepare(in, Fixtures.vocabulary())).containsExactly(Map.entry("p/x.drl", plain));
   }
 
   @Test
@@ -47,7 +71,7 @@ class ModelSourceTest {
     Map<String, String> in = new LinkedHashMap<>();
     in.put("network/a.drl", DRL);
     in.put("network/b.drl", DRL.replace("when it drops", "another"));
-    assertThat(ModelSource.prepare(in)).containsOnlyKeys(
+    assertThat(ModelSource.prepare(in, Fixtures.vocabulary())).containsOnlyKeys(
         "network/a.drl", "network/b.drl", "rdp-doctor-generated/network/field-functions.drl");
   }
 }

@@ -1,0 +1,130 @@
+package dev.rdpdoctor.knowledge.load;
+
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.Place;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyFile;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
+import dev.rdpdoctor.yaml.ReadLimits;
+import dev.rdpdoctor.yaml.SourceMap;
+import dev.rdpdoctor.yaml.StrictYamlReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The symptom-file keys the tool itself reads, whatever the rules: the reports' heading
+ * ({@code title}, {@code observed}, {@code error.code}, {@code error.extended}, which the code
+ * catalog explains), {@code notes}, and the samples' {@code expect} section that {@code rules test}
+ * checks. A vocabulary must declare each with the type the tool reads it as; anything else is
+ * an error located where the key is declared, or where its section is when it is missing.
+ */
+final class CoreKeys {
+
+  /**
+   * One key the tool reads.
+   *
+   * @param readBy what reads it, for the message
+   * @param type the type it must be declared with, as a message says it
+   */
+  record Core(String path, String readBy, String type, Predicate<KeyType> accepts) {}
+
+  private static final Predicate<KeyType> TEXT = t -> t instanceof KeyType.Text;
+  private static final Predicate<KeyType> TEXT_LIST = t -> t instanceof KeyType.ListOf l && l.item() instanceof KeyType.Text;
+  private static final Predicate<KeyType> CODE = t -> t instanceof KeyType.Code;
+  private static final Predicate<KeyType> SECTION = t -> t instanceof KeyType.Section;
+
+  static final List<Core> ALL = List.of(
+      new Core("title", "the reports' heading", "text", TEXT),
+      new Core("notes", "the reports", "text", TEXT),
+      new Core("observed", "the reports' heading and the dates worked out", "a date", t -> t instanceof KeyType.Date),
+      new Core("error", "the reports' heading", "a section", SECTION),
+      new Core("error.code", "the reports' heading and the code catalog", "a code", CODE),
+      new Core("error.extended", "the reports' heading and the code catalog", "a code", CODE),
+      new Core("expect", "rules test", "a section", SECTION),
+      new Core("expect.top", "rules test", "text", TEXT),
+      new Core("expect.ranked", "rules test", "a list of text", TEXT_LIST),
+      new Core("expect.ruled_out", "rules test", "a list of text", TEXT_LIST),
+      new Core("expect.first_fix", "rules test", "text", TEXT),
+      new Core("expect.cites", "rules test", "a list of text", TEXT_LIST));
+
+  private CoreKeys() {}
+
+  /**
+   * @param files the vocabulary's files by name, to locate what is wrong
+   * @param shownAs the vocabulary folder as shown to the user
+   */
+  static List<InputError> check(Vocabulary vocabulary, Map<String, byte[]> files, String shownAs) {
+    List<InputError> errors = new ArrayList<>();
+    Set<String> wrong = new HashSet<>();
+    Locator locator = new Locator(files, shownAs);
+    for (Core core : ALL) {
+      int dot = core.path().lastIndexOf('.');
+      String parent = dot < 0 ? "" : core.path().substring(0, dot);
+      String name = core.path().substring(dot + 1);
+      if (wrong.contains(parent)) {
+        continue;
+      }
+      Optional<Place> place = vocabulary.place(core.path());
+      String reads = core.path() + " is read by " + core.readBy() + " as " + core.type();
+      if (place.isEmpty()) {
+        wrong.add(core.path());
+        String type = parent.isEmpty() ? vocabulary.root().name()
+            : vocabulary.place(parent).flatMap(p -> p.key().section()).map(KeyType.Section::typeName).orElseThrow();
+        errors.add(locator.error("types." + type + ".keys", "type " + type + " declares no key '" + name + "': "
+            + reads + "; declare it"));
+      } else if (!core.accepts().test(place.get().key().type())) {
+        wrong.add(core.path());
+        errors.add(locator.error("types." + place.get().in().name() + ".keys." + name + ".type", reads
+            + ", not " + place.get().key().type().describe() + "; declare it so"));
+      }
+    }
+    return errors;
+  }
+
+  /** Where a declaration is written: the files are read again only when something is wrong. */
+  private static final class Locator {
+    private final Map<String, byte[]> files;
+    private final String shownAs;
+    private List<SourceMap> maps;
+
+    Locator(Map<String, byte[]> files, String shownAs) {
+      this.files = files;
+      this.shownAs = shownAs;
+    }
+
+    /** Located at {@code path} in the file that declares its type, or at the folder when none does. */
+    InputError error(String path, String message) {
+      String type = path.substring(0, path.indexOf('.', "types.".length()));
+      for (SourceMap map : maps()) {
+        if (map.key(type).isPresent()) {
+          // at the value written, or at the key of a section
+          return map.find(path).filter(l -> !l.text().isEmpty()).or(() -> map.key(path))
+              .map(l -> InputError.error(map.file(), l.line(), l.column(), message))
+              .orElseGet(() -> map.errorAt(path, message));
+        }
+      }
+      return InputError.error(shownAs, 1, 1, message);
+    }
+
+    private List<SourceMap> maps() {
+      if (maps == null) {
+        maps = new ArrayList<>();
+        StrictYamlReader yaml = new StrictYamlReader(ReadLimits.KNOWLEDGE_FILE);
+        files.forEach((name, bytes) -> {
+          try {
+            maps.add(yaml.read(shownAs + "/" + name, bytes, VocabularyFile.class).sourceMap());
+          } catch (InvalidInputException e) {
+            // it was read once already; a file that does not read again declares nothing here
+          }
+        });
+      }
+      return maps;
+    }
+  }
+}
