@@ -8,41 +8,44 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A case ready for the rules: the symptom file as read, with the values worked out from it
- * (certificate expired, gateway name match), the facts to insert, and where each value was
- * written.
+ * A case ready for the rules: the symptom file's values as read against the vocabulary, with
+ * the values worked out from them (certificate expired, gateway name match) and where each
+ * value was written.
  *
  * @param source the file name, as given on the command line
- * @param observed the date the symptoms were seen
- * @param derivations how each worked-out value was obtained, by path
+ * @param values the values by key, the worked-out ones, the observed date, where each was written
+ * @param symptoms the same values as the records the rest of the tool still reads (the keys
+ *     the records have; the rules read {@code values})
+ * @param facts the records handed to rules written against them (the plain-Java floor)
  * @param conflicts values the user stated that a probe saw differently (the user's are used)
  */
 public record CaseFile(
     String source,
+    CaseValues values,
     SymptomFile symptoms,
-    LocalDate observed,
     List<Fact> facts,
-    SourceMap sourceMap,
-    Map<String, String> derivations,
     List<Conflict> conflicts) {
 
   public CaseFile {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(values, "values");
     Objects.requireNonNull(symptoms, "symptoms");
-    Objects.requireNonNull(observed, "observed");
     facts = List.copyOf(facts);
-    derivations = Map.copyOf(derivations);
     conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
   }
 
-  /** A case read from one file, with nothing probed to conflict with. */
-  public CaseFile(String source, SymptomFile symptoms, LocalDate observed, List<Fact> facts,
-      SourceMap sourceMap, Map<String, String> derivations) {
-    this(source, symptoms, observed, facts, sourceMap, derivations, List.of());
+  /** The date the symptoms were seen: as written, else the day the case was read. */
+  public LocalDate observed() {
+    return values.observed();
   }
 
-  CaseFile withConflicts(List<Conflict> found) {
-    return new CaseFile(source, symptoms, observed, facts, sourceMap, derivations, found);
+  public SourceMap sourceMap() {
+    return values.sourceMap();
+  }
+
+  /** How each worked-out or probed value was obtained, by path. */
+  public Map<String, String> derivations() {
+    return values.derivations();
   }
 
   public Optional<Expectation> expectation() {

@@ -1,44 +1,56 @@
 package dev.rdpdoctor.casefile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rdpdoctor.problem.InputError;
-import dev.rdpdoctor.problem.InvalidInputException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.yaml.SourceMap;
-import dev.rdpdoctor.yaml.StrictYamlReader;
-import dev.rdpdoctor.yaml.YamlDocument;
-import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a symptom file strictly and interprets it into a {@link CaseFile}. {@link #json(Clock)}
- * reads the same sections written as JSON, as in a JSON Lines stream of cases.
+ * Reads a symptom file strictly, against the vocabulary, into a {@link CaseFile}.
+ * {@link #json(Vocabulary, Clock)} reads the same sections written as JSON, as in a JSON Lines
+ * stream of cases.
  */
 public final class CaseFileReader {
 
-  private final StrictYamlReader yaml;
-  private final Clock clock;
+  private final CaseValuesReader values;
+  private final Vocabulary vocabulary;
 
+  public CaseFileReader(Vocabulary vocabulary, Clock clock) {
+    this(new CaseValuesReader(vocabulary, clock), vocabulary);
+  }
+
+  /** A reader with the bundled rules' vocabulary. */
   public CaseFileReader(Clock clock) {
-    this(new StrictYamlReader(), clock);
+    this(BundledVocabulary.get(), clock);
   }
 
   public CaseFileReader() {
     this(Clock.systemDefaultZone());
   }
 
-  private CaseFileReader(StrictYamlReader yaml, Clock clock) {
-    this.yaml = yaml;
-    this.clock = clock;
+  private CaseFileReader(CaseValuesReader values, Vocabulary vocabulary) {
+    this.values = values;
+    this.vocabulary = vocabulary;
   }
 
   /** A reader of symptom files written as JSON objects. */
+  public static CaseFileReader json(Vocabulary vocabulary, Clock clock) {
+    return new CaseFileReader(CaseValuesReader.json(vocabulary, clock), vocabulary);
+  }
+
+  /** A reader of symptom files written as JSON objects, with the bundled rules' vocabulary. */
   public static CaseFileReader json(Clock clock) {
-    return new CaseFileReader(StrictYamlReader.json(), clock);
+    return json(BundledVocabulary.get(), clock);
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   /**
@@ -46,11 +58,16 @@ public final class CaseFileReader {
    * keys and values, and the contradictions between the values that could be read.
    */
   public CaseFile read(Path file) {
-    return yaml.read(file, SymptomFile.class, document -> interpret(file.toString(), document));
+    return caseFile(file.toString(), values.read(file), List.of());
   }
 
   public CaseFile read(String name, byte[] content) {
     return read(name, 1, content);
+  }
+
+  /** A case that starts on line {@code firstLine} of {@code name}: its lines and errors count from there. */
+  public CaseFile read(String name, int firstLine, byte[] content) {
+    return caseFile(name, values.read(name, firstLine, content), List.of());
   }
 
   /**
@@ -58,17 +75,7 @@ public final class CaseFileReader {
    * Values have no lines to point at, so errors are located at the start of {@code name}.
    */
   public CaseFile read(String name, JsonNode tree) {
-    try {
-      SymptomFile file = Trees.MAPPER.treeToValue(tree, SymptomFile.class);
-      return interpret(name, new YamlDocument<>(file, SourceMap.empty(name)));
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(InputError.error(name, 1, 1, e.getOriginalMessage()));
-    }
-  }
-
-  /** The mapper for cases built in memory, set up on first use: reading files does not need it. */
-  private static final class Trees {
-    static final ObjectMapper MAPPER = YamlMapper.yaml();
+    return caseFile(name, values.read(tree, SourceMap.empty(name)), List.of());
   }
 
   /**
@@ -76,40 +83,26 @@ public final class CaseFileReader {
    * probe fills in what they leave unknown, and each disagreement is kept as a {@link Conflict}.
    */
   public CaseFile read(Path file, ProbedFacts probed) {
-    return yaml.read(file, SymptomFile.class, document -> merge(file + " + " + probed.origin(), document, probed));
+    return merge(file + " + " + probed.origin(), values.read(file), probed);
   }
 
   /** The case a probe found on its own. */
   public CaseFile read(ProbedFacts probed) {
-    SymptomFile nothing = new SymptomFile(null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
-    return merge(probed.origin(), new YamlDocument<>(nothing, SourceMap.empty(probed.origin())), probed);
+    return merge(probed.origin(), values.read(JsonNodeFactory.instance.objectNode(), SourceMap.empty(probed.origin())),
+        probed);
   }
 
-  private CaseFile merge(String name, YamlDocument<SymptomFile> document, ProbedFacts probed) {
-    SymptomMerger.Merged merged = new SymptomMerger().merge(document.value(), probed);
-    SymptomFile file = merged.symptoms();
-    return interpreter(document, file, merged.provenance())
-        .interpret(name, file)
-        .withConflicts(merged.conflicts());
+  private CaseFile merge(String name, CaseValues stated, ProbedFacts probed) {
+    SymptomMerger.Merged merged = new SymptomMerger().merge(RecordView.of(stated), probed);
+    CaseValues read = values.read(RecordView.tree(merged.symptoms()), stated.sourceMap());
+    Map<String, String> derivations = new LinkedHashMap<>(merged.provenance());
+    derivations.putAll(read.derivations());
+    CaseValues withProvenance = new CaseValues(read.root(), read.observed(), stated.sourceMap(), derivations);
+    return caseFile(name, withProvenance, merged.conflicts());
   }
 
-  /** A case that starts on line {@code firstLine} of {@code name}: its lines and errors count from there. */
-  public CaseFile read(String name, int firstLine, byte[] content) {
-    return yaml.read(name, firstLine, content, SymptomFile.class, document -> interpret(name, document));
-  }
-
-  private CaseFile interpret(String name, YamlDocument<SymptomFile> document) {
-    return interpreter(document, document.value(), Map.of()).interpret(name, document.value());
-  }
-
-  /**
-   * The interpreter for {@code file}, read from {@code document}: dates are judged against the
-   * observed date, or today; not at all when the observed date was written but could not be
-   * read, which is the problem to report.
-   */
-  private Interpreter interpreter(YamlDocument<SymptomFile> document, SymptomFile file, Map<String, String> provenance) {
-    LocalDate observed = file.observed() != null ? file.observed() : LocalDate.now(clock);
-    return new Interpreter(document.sourceMap(), observed, !document.leftOut().contains("observed"), provenance);
+  private static CaseFile caseFile(String name, CaseValues values, List<Conflict> conflicts) {
+    SymptomFile symptoms = RecordView.of(values);
+    return new CaseFile(name, values, symptoms, RecordView.facts(symptoms), conflicts);
   }
 }

@@ -61,6 +61,15 @@ public final class CaseValuesReader {
     return yaml.read(name, firstLine, content, JsonNode.class, this::values);
   }
 
+  /**
+   * A case built in memory (the consultation's answers, a probe's findings merged into a file),
+   * read with the same checks as a file and located by {@code map}: the file the values came
+   * from, or none.
+   */
+  public CaseValues read(JsonNode tree, SourceMap map) {
+    return new Pass(map).read(tree);
+  }
+
   private CaseValues values(YamlDocument<JsonNode> document) {
     return new Pass(document.sourceMap()).read(document.value());
   }
@@ -95,6 +104,7 @@ public final class CaseValuesReader {
     private Section section(SectionType type, JsonNode node, String path) {
       Map<String, Object> values = new LinkedHashMap<>();
       java.util.Set<String> present = new java.util.HashSet<>();
+      boolean misspelt = false;
       Map<String, Key> keys = type.byName();
       var fields = node.fields();
       while (fields.hasNext()) {
@@ -102,6 +112,7 @@ public final class CaseValuesReader {
         String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         Key key = keys.get(field.getKey());
         if (key == null) {
+          misspelt = true;
           Located written = map.key(at).orElse(new Located(at, 1, 1, ""));
           errors.add(InputError.error(map.file(), written.line(), written.column(),
               MappingErrors.unknownKey(field.getKey(), path, type.keyNames().stream().sorted().toList())));
@@ -114,7 +125,7 @@ public final class CaseValuesReader {
         }
       }
       for (Key k : type.keys()) {
-        if (k.required() && !present.contains(k.name())) {
+        if (k.required() && !present.contains(k.name()) && !misspelt) { // a misspelt key is the missing one, said once
           errors.add(map.errorAt(path, path + ": " + k.messages().missing().orElse(
               "needs its '" + k.name() + "'" + k.example().map(e -> ", e.g. '" + k.name() + ": " + e + "'").orElse(""))));
           return null;

@@ -1,7 +1,6 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.Fact;
 import dev.rdpdoctor.knowledge.BoundedRun;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -39,6 +38,7 @@ public final class Diagnoser {
   private final BoundedRun.Limits limits;
   private final RuleIndex rules;
   private final Ranker ranker;
+  private final FactBuilder factBuilder;
 
   public Diagnoser(KnowledgeBase knowledge, int fireLimit, BoundedRun.Limits limits) {
     if (fireLimit < 1) {
@@ -49,6 +49,7 @@ public final class Diagnoser {
     this.limits = limits;
     this.rules = new RuleIndex(knowledge);
     this.ranker = new Ranker(knowledge);
+    this.factBuilder = knowledge.kieBase() == null ? null : new FactBuilder(knowledge.kieBase(), knowledge.vocabulary());
   }
 
   public Diagnoser(KnowledgeBase knowledge, int fireLimit, Duration timeLimit) {
@@ -83,7 +84,8 @@ public final class Diagnoser {
 
   /** @param blameOutOfMemory whether running out of memory fails the case (else it is thrown) */
   private Diagnosis diagnoseOnce(CaseFile caseFile, boolean blameOutOfMemory) {
-    TraceRecorder recorder = new TraceRecorder(rules, caseFile);
+    List<CaseFact> facts = factBuilder.facts(caseFile.values());
+    TraceRecorder recorder = new TraceRecorder(rules, caseFile, facts);
     AtomicReference<KieSession> made = new AtomicReference<>();
     boolean disposable = true;
     try {
@@ -92,7 +94,7 @@ public final class Diagnoser {
         made.set(session);
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
-        for (Fact fact : caseFile.facts()) {
+        for (CaseFact fact : facts) {
           session.insert(fact.value());
         }
         return session.fireAllRules(fireLimit);
@@ -136,7 +138,7 @@ public final class Diagnoser {
         }
       }
     }
-    return ranker.rank(caseFile, recorder.firings());
+    return ranker.rank(caseFile, facts, recorder.firings());
   }
 
   /** @param thrown what came out of the consequence; its root cause is what the rule did wrong */

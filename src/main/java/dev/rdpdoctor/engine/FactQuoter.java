@@ -1,6 +1,9 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseValues.Section;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.yaml.Located;
 import dev.rdpdoctor.yaml.Spelled;
 import java.util.ArrayList;
@@ -22,15 +25,20 @@ final class FactQuoter {
   /** What was quoted of each fact, by field: many rules read the same fields of the same fact. */
   private final Map<String, Optional<MatchedFact>>[] quoted;
 
+  /** The section each fact was made from, side by side with it. */
+  private final Section[] sections;
+
   @SuppressWarnings("unchecked")
-  FactQuoter(CaseFile caseFile) {
+  FactQuoter(CaseFile caseFile, List<CaseFact> caseFacts) {
     this.caseFile = caseFile;
-    int n = caseFile.facts().size();
+    int n = caseFacts.size();
     this.facts = new Object[n];
     this.paths = new String[n];
+    this.sections = new Section[n];
     for (int i = 0; i < n; i++) {
-      facts[i] = caseFile.facts().get(i).value();
-      paths[i] = caseFile.facts().get(i).path();
+      facts[i] = caseFacts.get(i).value();
+      paths[i] = caseFacts.get(i).path();
+      sections[i] = caseFacts.get(i).section();
     }
     this.quoted = new Map[n];
   }
@@ -55,13 +63,10 @@ final class FactQuoter {
     int at = indexOf(fact);
     Map<String, Optional<MatchedFact>> ofFact = at < 0 ? new HashMap<>()
         : quoted[at] != null ? quoted[at] : (quoted[at] = new HashMap<>());
+    Section section = at < 0 ? null : sections[at];
     for (String field : fields) {
-      if (field.endsWith("()")) {
-        for (String read : RecordAccess.readBy(fact, field.substring(0, field.length() - 2))) {
-          quoteField(ofFact, fact, factPath, read).ifPresent(out::add);
-        }
-      } else {
-        quoteField(ofFact, fact, factPath, field).ifPresent(out::add);
+      if (section != null && !field.endsWith("()")) {
+        quoteField(ofFact, section, factPath, field).ifPresent(out::add);
       }
     }
     if (out.isEmpty()) {
@@ -72,35 +77,38 @@ final class FactQuoter {
 
   /** A fact is always quoted under the same path, so its fields can be quoted once. */
   private Optional<MatchedFact> quoteField(
-      Map<String, Optional<MatchedFact>> ofFact, Object fact, String factPath, String fieldPath) {
+      Map<String, Optional<MatchedFact>> ofFact, Section section, String factPath, String fieldPath) {
     Optional<MatchedFact> q = ofFact.get(fieldPath);
     if (q == null) {
-      q = resolve(fact, factPath, fieldPath);
+      q = resolve(section, factPath, fieldPath);
       ofFact.put(fieldPath, q);
     }
     return q;
   }
 
-  private Optional<MatchedFact> resolve(Object fact, String factPath, String fieldPath) {
-    Object value = fact;
+  /**
+   * The value a field path ({@code nlaRequired}, {@code certificate.notAfter}) reads, through the
+   * vocabulary: each field is a key of its section, an unknown one unknown; a code shown in hex.
+   */
+  private Optional<MatchedFact> resolve(Section section, String factPath, String fieldPath) {
+    Object value = section;
     StringBuilder path = new StringBuilder(factPath);
-    boolean hex = false;
-    for (String part : RecordAccess.parts(fieldPath)) {
-      if (!RecordAccess.isRecord(value)) {
+    boolean code = false;
+    for (String part : fieldPath.split("\\.")) {
+      if (!(value instanceof Section s)) {
         return Optional.empty();
       }
-      hex = RecordAccess.isHex(value, part);
-      Optional<Object> next = RecordAccess.component(value, part);
-      if (next == null) {
+      Key key = s.type().keyOfField(part).orElse(null);
+      if (key == null) {
         return Optional.empty();
       }
-      value = next.orElse(null);
-      path.append('.').append(RecordAccess.snake(part));
+      code = key.type() instanceof KeyType.Code;
+      value = s.values().get(key.name());
+      path.append('.').append(key.name());
     }
-    Object shown = hex && value instanceof Long code ? "0x" + Long.toHexString(code).toUpperCase(Locale.ROOT) : value;
+    Object shown = code && value instanceof Long c ? "0x" + Long.toHexString(c).toUpperCase(Locale.ROOT) : value;
     return Optional.of(quoteValue(path.toString(), shown));
   }
-
 
   private MatchedFact quoteValue(String path, Object value) {
     Optional<Located> written = caseFile.sourceMap().find(path);

@@ -56,7 +56,7 @@ final class Ranker {
     return f != null && knowledge.causes().get(cause.id()) == cause ? f : FirstFix.of(cause);
   }
 
-  Diagnosis rank(CaseFile caseFile, List<Firing> firings) {
+  Diagnosis rank(CaseFile caseFile, List<CaseFact> facts, List<Firing> firings) {
     Map<String, Map<String, List<Firing>>> byCause = new LinkedHashMap<>();
     for (Firing f : firings) {
       f.rule().cause().ifPresent(cause ->
@@ -83,6 +83,6 @@ final class Ranker {
     });
     ranked.sort(order);
     ruledOut.sort(RULED_OUT_ORDER);
-    return new Diagnosis(caseFile, knowledge.origin(), ranked, ruledOut, firings);
+    return new Diagnosis(caseFile, facts, knowledge.origin(), ranked, ruledOut, firings);
   }
 }

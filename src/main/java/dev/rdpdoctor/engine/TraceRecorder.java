@@ -32,9 +32,9 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
   /** The rule whose consequence is running, read once the session is stopped, perhaps from another thread. */
   private volatile Rule running;
 
-  TraceRecorder(RuleIndex rules, CaseFile caseFile) {
+  TraceRecorder(RuleIndex rules, CaseFile caseFile, List<CaseFact> facts) {
     this.rules = rules;
-    this.quoter = new FactQuoter(caseFile);
+    this.quoter = new FactQuoter(caseFile, facts);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.Fact;
-import dev.rdpdoctor.casefile.FactTypes;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -49,27 +48,29 @@ public final class WhyNot {
   public List<MissedRule> explain(Diagnosis d, String causeId) {
     Set<String> fired = new HashSet<>();
     d.firings().forEach(f -> fired.add(f.rule().key()));
-    FactQuoter quoter = new FactQuoter(d.caseFile());
+    FactQuoter quoter = new FactQuoter(d.caseFile(), d.facts());
     List<MissedRule> out = new ArrayList<>();
     knowledge.allRules().stream()
         .filter(r -> r.cause().filter(causeId::equals).isPresent() && r.cf().orElse(0.0) > 0)
         .filter(r -> !fired.contains(r.key()))
         .sorted(Comparator.comparingDouble((RuleInfo r) -> -r.cf().orElse(0.0)).thenComparing(RuleInfo::id))
-        .forEach(r -> out.add(new MissedRule(r, conditions(r, d.caseFile(), quoter))));
+        .forEach(r -> out.add(new MissedRule(r, conditions(r, d, quoter))));
     return out;
   }
 
-  private static List<Condition> conditions(RuleInfo rule, CaseFile c, FactQuoter quoter) {
+  private List<Condition> conditions(RuleInfo rule, Diagnosis d, FactQuoter quoter) {
+    Vocabulary knowledgeVocabulary = knowledge.vocabulary();
+    CaseFile c = d.caseFile();
     List<Condition> out = new ArrayList<>();
     for (PatternInfo p : rule.patterns()) {
       String type = p.type().substring(p.type().lastIndexOf('.') + 1);
       String text = type + "(" + String.join(", ", p.constraints()) + ")";
-      List<Fact> facts = c.facts().stream().filter(f -> f.value().getClass().getSimpleName().equals(type)).toList();
+      List<CaseFact> facts = d.facts().stream().filter(f -> f.section().type().name().equals(type)).toList();
       List<FactState> states = new ArrayList<>();
       if (facts.isEmpty()) {
-        states.add(new FactState(listPath(type), Optional.empty(), true));
+        states.add(new FactState(listPath(knowledgeVocabulary, type), Optional.empty(), true));
       }
-      for (Fact f : p.fields().isEmpty() ? List.<Fact>of() : facts) {
+      for (CaseFact f : p.fields().isEmpty() ? List.<CaseFact>of() : facts) {
         for (MatchedFact m : quoter.quote(f.value(), f.path(), p.fields())) {
           boolean unknown = m.value().equals("unknown") && c.sourceMap().find(m.path()).isEmpty() && m.derivation().isEmpty();
           states.add(new FactState(m.path(), unknown ? Optional.empty() : Optional.of(m.value()), false));
@@ -80,7 +81,8 @@ public final class WhyNot {
     return out;
   }
 
-  private static String listPath(String type) {
-    return FactTypes.bySimpleName(type).map(FactTypes::pathOf).orElse(type);
+  private static String listPath(Vocabulary vocabulary, String type) {
+    List<String> paths = vocabulary.factTypes().getOrDefault(type, List.of());
+    return paths.isEmpty() ? type : paths.get(0).replace("[]", "");
   }
 }

@@ -1,8 +1,9 @@
 package dev.rdpdoctor.ruletools;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.rdpdoctor.casefile.FactTypes;
-import dev.rdpdoctor.casefile.SymptomSchema;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.Place;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -24,9 +25,6 @@ import java.util.Set;
  */
 final class QuestionLinter {
 
-  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
-      new PropertyNamingStrategies.SnakeCaseStrategy();
-
   void lint(Inspection in, List<InputError> out) {
     Optional<YamlDocument<QuestionCatalog>> doc = in.questionCatalog();
     if (doc.isEmpty()) {
@@ -37,25 +35,29 @@ final class QuestionLinter {
           "no " + KnowledgeLoader.QUESTIONS + ": the consultation has nothing to ask"));
       return;
     }
+    if (in.vocabulary().isEmpty()) {
+      return; // the vocabulary does not read: that error is reported already
+    }
+    Vocabulary vocabulary = in.vocabulary().get();
     SourceMap map = doc.get().sourceMap();
     List<Question> questions = doc.get().value().questions();
     Set<String> asked = new HashSet<>();
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
       String at = "questions[" + i + "]";
-      Optional<SymptomSchema.Slot> slot = SymptomSchema.slot(q.fact());
+      Optional<Place> slot = vocabulary.place(q.fact());
       if (slot.isEmpty()) {
-        String hint = Suggestions.closest(q.fact(), SymptomSchema.all().keySet()).map(s -> " did you mean '" + s + "'?").orElse("");
+        String hint = Suggestions.closest(q.fact(), vocabulary.places().keySet()).map(s -> " did you mean '" + s + "'?").orElse("");
         out.add(map.errorAt(at + ".fact", "question about '" + q.fact() + "': no such key in a symptom file;" + hint));
         continue;
       }
-      Class<?> type = slot.get().type();
-      boolean derivable = type == Boolean.class || type.isEnum();
+      KeyType type = slot.get().key().type();
+      boolean derivable = type instanceof KeyType.YesNo || type instanceof KeyType.OneOf;
       if (q.answers().isEmpty() && !derivable) {
         out.add(map.errorAt(at + ".fact", "question about '" + q.fact() + "' needs its 'answers': the values a user can give"));
       }
       for (String required : q.requires().keySet()) {
-        if (SymptomSchema.slot(required).isEmpty()) {
+        if (vocabulary.place(required).isEmpty()) {
           out.add(map.errorAt(at + ".requires", "question about '" + q.fact() + "' requires '" + required + "', which is no key in a symptom file"));
         }
       }
@@ -63,16 +65,20 @@ final class QuestionLinter {
     }
     for (RuleInfo rule : in.rules()) {
       for (PatternInfo p : rule.patterns()) {
-        Optional<Class<? extends Record>> type = FactTypes.bySimpleName(p.type().substring(p.type().lastIndexOf('.') + 1));
-        if (type.isEmpty()) {
+        String simple = p.type().substring(p.type().lastIndexOf('.') + 1);
+        List<String> insertedAt = vocabulary.factTypes().getOrDefault(simple, List.of());
+        Optional<SectionType> type = vocabulary.type(simple);
+        if (insertedAt.isEmpty() || type.isEmpty()) {
           continue;
         }
-        String section = FactTypes.pathOf(type.get());
+        String section = insertedAt.get(0);
         for (String field : p.fields()) {
-          if (RuleLinter.unknownField(type.get(), field).isPresent()) {
+          if (RuleLinter.unknownField(vocabulary, type.get(), field).isPresent()) {
             continue; // reported as a field that does not exist
           }
-          String path = FactTypes.LISTED.contains(type.get()) ? section : section + "." + SNAKE.translate(field.split("\\.")[0].replace("()", ""));
+          boolean listed = vocabulary.place(section).map(pl -> pl.key().isList()).orElse(false);
+          String path = listed ? section
+              : section + "." + type.get().keyOfField(field.split("\\.")[0]).orElseThrow().name();
           if (!path.startsWith("probe.") && !asked.contains(path)) {
             out.add(InputError.error(rule.file(), p.line(), 1, "rule '" + rule.name() + "' reads " + path
                 + ", which no question in " + KnowledgeLoader.QUESTIONS + " asks and the probe does not find"));

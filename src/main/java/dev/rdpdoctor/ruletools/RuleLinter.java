@@ -1,7 +1,10 @@
 package dev.rdpdoctor.ruletools;
 
 import dev.rdpdoctor.casefile.Expectation;
-import dev.rdpdoctor.casefile.FactTypes;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.engine.Finding;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
@@ -16,7 +19,6 @@ import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,12 +48,7 @@ public final class RuleLinter {
   private static final Pattern FINDING_MATCHED = Pattern.compile("name\\s*==\\s*\"([^\"]+)\"");
   private static final Pattern NOT_EQUAL_BOOLEAN = Pattern.compile("([A-Za-z_][\\w.]*)\\s*!=\\s*(true|false)\\b");
 
-  private final Map<String, Class<?>> factTypes = new LinkedHashMap<>();
-
-  public RuleLinter() {
-    FactTypes.ALL.forEach(t -> factTypes.put(t.getSimpleName(), t));
-    factTypes.put(Finding.class.getSimpleName(), Finding.class);
-  }
+  public RuleLinter() {}
 
   /**
    * @param samples the expectations of the samples that go with these rules; empty when there are
@@ -102,22 +99,29 @@ public final class RuleLinter {
       out.add(error(rule, line, name + " has a side effect in its consequence (" + io.group().strip()
           + "): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf"));
     }
+    Map<String, SectionType> factTypes = factTypes(in);
     for (PatternInfo pattern : rule.patterns()) {
       String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
-      Class<?> type = factTypes.get(simple);
+      SectionType type = factTypes.get(simple);
       Optional<DeclaredType> declared = in.declaredTypes().stream().filter(d -> d.name().equals(simple)).findFirst();
       if (type == null && declared.isPresent()) {
         lintDeclared(rule, pattern, declared.get(), in, out, fieldFindings);
         continue;
       }
+      if (simple.equals(Finding.class.getSimpleName())) {
+        continue;
+      }
       if (type == null) {
-        String hint = Suggestions.closest(simple, factTypes.keySet()).map(s -> " did you mean " + s + "?").orElse("");
+        List<String> names = new ArrayList<>(factTypes.keySet());
+        names.add(Finding.class.getSimpleName());
+        String hint = Suggestions.closest(simple, names).map(s -> " did you mean " + s + "?").orElse("");
         out.add(error(rule, pattern.line(), name + " matches '" + simple + "', which is never a fact, so it can never match;"
-            + hint + " facts are " + String.join(", ", factTypes.keySet())));
+            + hint + " facts are " + String.join(", ", names)
+            + "; a new kind of fact is declared in " + VocabularyReader.FOLDER + "/"));
         continue;
       }
       for (String field : pattern.fields()) {
-        unknownField(type, field).ifPresent(problem ->
+        unknownField(in.vocabulary().orElseThrow(), type, field).ifPresent(problem ->
             fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + simple + ": " + problem
                 + ", so the rule can never match")));
       }
@@ -175,32 +179,36 @@ public final class RuleLinter {
     return from;
   }
 
-  /** Why the field path does not exist on the type, or empty when it does. */
-  static Optional<String> unknownField(Class<?> type, String fieldPath) {
+  /** The types the rules can match, from the vocabulary (none when it cannot be read: that error is reported). */
+  private static Map<String, SectionType> factTypes(Inspection in) {
+    Map<String, SectionType> out = new LinkedHashMap<>();
+    in.vocabulary().ifPresent(v -> v.readableTypes().forEach(t -> out.put(t.name(), t)));
+    return out;
+  }
+
+  /**
+   * Why the field path does not exist on the type, or empty when it does: each part is a key of
+   * its section in the vocabulary; past a value (text, a list) it is not ours to judge.
+   */
+  static Optional<String> unknownField(Vocabulary vocabulary, SectionType type, String fieldPath) {
     if (fieldPath.endsWith("()")) {
-      String method = fieldPath.substring(0, fieldPath.length() - 2);
-      if (method.contains(".") || Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(method))) {
+      return Optional.of(type.name() + " has no method '" + fieldPath.substring(0, fieldPath.length() - 2)
+          + "': a fact has fields only; call a function of them, e.g. mentions(text, \"10013\")");
+    }
+    SectionType current = type;
+    for (String part : fieldPath.split("\\.")) {
+      if (current == null) {
         return Optional.empty();
       }
-      return Optional.of(type.getSimpleName() + " has no method '" + method + "'");
-    }
-    Class<?> current = type;
-    for (String part : fieldPath.split("\\.")) {
-      if (!current.isRecord()) {
-        return Optional.empty(); // a method on a value (String, List): not ours to judge
-      }
-      RecordComponent[] components = current.getRecordComponents();
-      Optional<RecordComponent> hit = Arrays.stream(components).filter(c -> c.getName().equals(part)).findFirst();
+      Optional<Key> hit = current.keyOfField(part);
       if (hit.isEmpty()) {
-        boolean method = Arrays.stream(current.getMethods()).anyMatch(m -> m.getName().equals(part) && m.getParameterCount() == 0);
-        if (method) {
-          return Optional.empty();
-        }
-        List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> names = current.keys().stream().map(Key::field).toList();
         String hint = Suggestions.closest(part, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
-        return Optional.of(current.getSimpleName() + " has no field '" + part + "'" + hint);
+        return Optional.of(current.name() + " has no field '" + part + "'" + hint
+            + "; declare it in " + VocabularyReader.FOLDER + "/ if the rules should read it");
       }
-      current = hit.get().getType();
+      current = hit.get().section().filter(s -> !hit.get().isList())
+          .flatMap(s -> vocabulary.type(s.typeName())).orElse(null);
     }
     return Optional.empty();
   }

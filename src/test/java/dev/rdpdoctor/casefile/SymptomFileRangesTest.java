@@ -92,9 +92,11 @@ class SymptomFileRangesTest {
   void aValueOutsideItsRangeIsRefusedWhereItIsWrittenNamingTheRange(RangedKey key) {
     for (long outside : List.of((long) key.range().min() - 1, (long) key.range().max() + 1)) {
       String yaml = key.yaml(Long.toString(outside));
+      String said = key.path().equals("events[0].id") // the vocabulary words this key's range itself
+          ? "event id " + outside + " is out of range: Windows event ids are 0 to 65535"
+          : outside + " is out of range; allowed: " + whole(key.range().min()) + " to " + whole(key.range().max());
       assertThat(errors(yaml)).as(yaml).containsExactly("case.yaml:1:" + (yaml.indexOf(Long.toString(outside)) + 1)
-          + ": error: " + key.path() + ": " + outside + " is out of range; allowed: " + whole(key.range().min())
-          + " to " + whole(key.range().max()));
+          + ": error: " + key.path() + ": " + said);
     }
   }
 

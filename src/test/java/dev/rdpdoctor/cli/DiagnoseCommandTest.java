@@ -102,7 +102,7 @@ class DiagnoseCommandTest {
     Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
     Files.writeString(rules.resolve("host/trap.drl"), """
         package host;
-        import dev.rdpdoctor.casefile.*;
+        import facts.*;
         rule "trap" @id("TRAP-1")
         when Host(name == "trap") then Integer.parseInt("kaput"); end
         """);

@@ -213,7 +213,7 @@ class DiagnoserTest {
   @Timeout(20)
   void aRuleThatUpdatesWhatItMatchesStopsAtTheFireLimit() {
     Diagnoser diagnoser = diagnoserWith("""
-        rule "again" @id("T-1") when $h : Host(name == "loop") then update($h); end
+        rule "again" @id("T-1") when $h : Host(name == "loop") then modify($h) { setName("loop") }; end
         """, Duration.ofSeconds(10));
     InputError error = onlyError(catchThrowable(() -> diagnoser.diagnose(caseOf("host: {name: loop}"))));
     assertThat(error.format()).contains("test/rules.drl:4:1: error: rule 'again' fired 200 times: the rules loop");

@@ -1,8 +1,10 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.Fact;
 import dev.rdpdoctor.casefile.FactTypes;
+import dev.rdpdoctor.knowledge.FactFunctions;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -32,6 +34,7 @@ public final class PlainJavaRules {
   private final KnowledgeBase knowledge;
   private final List<CompiledRule> rules = new ArrayList<>();
   private final Ranker ranker;
+  private final dev.rdpdoctor.casefile.vocabulary.Vocabulary vocabulary;
 
   private record CompiledRule(RuleInfo info, List<CompiledPattern> patterns) {}
 
@@ -50,6 +53,7 @@ public final class PlainJavaRules {
   public PlainJavaRules(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
     this.ranker = new Ranker(knowledge);
+    this.vocabulary = knowledge.vocabulary();
     List<RuleInfo> ordered = new ArrayList<>(knowledge.allRules());
     ordered.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
     for (RuleInfo rule : ordered) {
@@ -76,12 +80,18 @@ public final class PlainJavaRules {
     for (Fact f : caseFile.facts()) {
       byType.computeIfAbsent(f.value().getClass().getSimpleName(), t -> new ArrayList<>(2)).add(f);
     }
-    FactQuoter quoter = new FactQuoter(caseFile);
+    List<CaseFact> caseFacts = new ArrayList<>(caseFile.facts().size());
+    for (Fact f : caseFile.facts()) {
+      Object section = caseFile.values().at(f.path()).orElse(null);
+      caseFacts.add(new CaseFact(f.path(), f.value(), section instanceof CaseValues.Section s ? s
+          : new CaseValues.Section(vocabulary.type(f.value().getClass().getSimpleName()).orElseThrow(), Map.of())));
+    }
+    FactQuoter quoter = new FactQuoter(caseFile, caseFacts);
     List<Firing> firings = new ArrayList<>();
     for (CompiledRule rule : rules) {
       fire(rule, 0, new ArrayList<>(), byType, quoter, firings);
     }
-    return ranker.rank(caseFile, firings);
+    return ranker.rank(caseFile, caseFacts, firings);
   }
 
   private static void fire(CompiledRule rule, int at, List<Fact> matched, Map<String, List<Fact>> byType,
@@ -301,6 +311,9 @@ public final class PlainJavaRules {
           }
         }
         expect(")");
+        if (t.equals("mentions")) { // the rules' function library
+          return f -> FactFunctions.mentions((String) args.get(0).value(f), (String) args.get(1).value(f));
+        }
         return f -> call(f, t, args.stream().map(a -> a.value(f)).toArray());
       }
       List<String> path = new ArrayList<>(List.of(t));

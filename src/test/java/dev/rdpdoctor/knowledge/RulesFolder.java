@@ -47,7 +47,7 @@ public final class RulesFolder {
 
   public static final String IMPORTS = """
       package test;
-      import dev.rdpdoctor.casefile.*;
+      import facts.*;
       import dev.rdpdoctor.engine.Finding;
       """;
 

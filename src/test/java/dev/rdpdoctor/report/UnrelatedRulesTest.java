@@ -37,7 +37,7 @@ class UnrelatedRulesTest {
     Files.writeString(rules.resolve("host/unrelated.drl"), """
         package host;
 
-        import dev.rdpdoctor.casefile.ErrorReport;
+        import facts.ErrorReport;
 
         rule "Code 0x999: a code no golden sample has"
           @id("HOST-990") @cause("unrelated-cause") @cf(0.5)

@@ -150,17 +150,19 @@ class RuleLinterTest {
           RdpSettings(nlaRequird == true)
         then end
         """)).containsExactly("test/rules.drl:8:1: error: rule 'typo' reads 'nlaRequird' on RdpSettings: "
-            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?), so the rule can never match");
+            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?); declare it in vocabulary/ if the rules should read it, "
+            + "so the rule can never match");
   }
 
   @Test
-  void aNestedFieldAndAMethodAreCheckedToo() {
-    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.ProbeTls.class, "certificate.expired")).isEmpty();
-    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.ProbeTls.class, "certificate.expird"))
-        .contains("Certificate has no field 'expird' (did you mean 'expired'?)");
-    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.WindowsEvent.class, "mentions()")).isEmpty();
-    assertThat(RuleLinter.unknownField(dev.rdpdoctor.casefile.WindowsEvent.class, "mention()"))
-        .contains("WindowsEvent has no method 'mention'");
+  void aNestedFieldIsCheckedThroughTheVocabularyAndAFactHasNoMethods() {
+    var vocabulary = dev.rdpdoctor.casefile.vocabulary.BundledVocabulary.get();
+    var tls = vocabulary.type("ProbeTls").orElseThrow();
+    assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expired")).isEmpty();
+    assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expird"))
+        .contains("Certificate has no field 'expird' (did you mean 'expired'?); declare it in vocabulary/ if the rules should read it");
+    assertThat(RuleLinter.unknownField(vocabulary, vocabulary.type("WindowsEvent").orElseThrow(), "mentions()"))
+        .contains("WindowsEvent has no method 'mentions': a fact has fields only; call a function of them, e.g. mentions(text, \"10013\")");
   }
 
   @Test

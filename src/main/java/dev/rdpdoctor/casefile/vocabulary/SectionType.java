@@ -23,6 +23,16 @@ public record SectionType(String name, String doc, List<Key> keys, Optional<Stri
     return keys.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 
+  /** The key the rules read as {@code field} ({@code nla_required} for {@code nlaRequired}). */
+  public Optional<Key> keyOfField(String field) {
+    for (Key k : keys) {
+      if (k.field().equals(field)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The keys by name, in the order written. */
   public Map<String, Key> byName() {
     Map<String, Key> out = new LinkedHashMap<>();

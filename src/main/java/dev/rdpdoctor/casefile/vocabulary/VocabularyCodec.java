@@ -147,6 +147,8 @@ public final class VocabularyCodec {
       for (WindowsSource w : k.windows()) {
         source(w);
       }
+      optional(k.messages().missing());
+      optional(k.messages().outOfRange());
     }
 
     void type(KeyType t) throws IOException {
@@ -301,7 +303,8 @@ public final class VocabularyCodec {
       for (int i = count(); i > 0; i--) {
         windows.add(source());
       }
-      return new Key(name, field, type, doc, example, required, identifies, derived, windows);
+      Key.Messages messages = new Key.Messages(optional(), optional());
+      return new Key(name, field, type, doc, example, required, identifies, derived, windows, messages);
     }
 
     KeyType type(Map<String, ValueSet> sets) throws IOException {

@@ -250,7 +250,7 @@ class CompiledKnowledgeLoaderTest {
     Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
     Files.writeString(rules.resolve("host/added.drl"), """
         package host;
-        import dev.rdpdoctor.casefile.*;
+        import facts.*;
         rule "added" @id("ADDED-1") @cause("host-denies-logons") @cf(0.7) @sources("000_0a7435f68bed0d09.txt")
         when Host(name == "added") then end
         """);
