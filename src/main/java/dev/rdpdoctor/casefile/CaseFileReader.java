@@ -3,6 +3,7 @@ package dev.rdpdoctor.casefile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.yaml.SourceMap;
@@ -74,21 +75,25 @@ public final class CaseFileReader {
   /**
    * Reads a symptom file and merges what a probe found into it: the user's statements win, the
    * probe fills in what they leave unknown, and each disagreement is kept as a {@link Conflict}.
+   *
+   * @param vocabulary declares the worked-out keys, whose statements stand against a probed input
    */
-  public CaseFile read(Path file, ProbedFacts probed) {
-    return yaml.read(file, SymptomFile.class, document -> merge(file + " + " + probed.origin(), document, probed));
+  public CaseFile read(Path file, ProbedFacts probed, Vocabulary vocabulary) {
+    SymptomMerger merger = new SymptomMerger(vocabulary);
+    return yaml.read(file, SymptomFile.class, document -> merged(file + " + " + probed.origin(), document,
+        merger.merge(SymptomRecords.tree(document.value()), probed)));
   }
 
   /** The case a probe found on its own. */
   public CaseFile read(ProbedFacts probed) {
     SymptomFile nothing = new SymptomFile(null, null, null, null, null, null, null, null, null, null, null,
         null, null, null);
-    return merge(probed.origin(), new YamlDocument<>(nothing, SourceMap.empty(probed.origin())), probed);
+    return merged(probed.origin(), new YamlDocument<>(nothing, SourceMap.empty(probed.origin())),
+        SymptomMerger.alone(probed));
   }
 
-  private CaseFile merge(String name, YamlDocument<SymptomFile> document, ProbedFacts probed) {
-    SymptomMerger.Merged merged = new SymptomMerger().merge(document.value(), probed);
-    SymptomFile file = merged.symptoms();
+  private CaseFile merged(String name, YamlDocument<SymptomFile> document, SymptomMerger.Merged merged) {
+    SymptomFile file = SymptomRecords.symptoms(merged.symptoms());
     return interpreter(document, file, merged.provenance())
         .interpret(name, file)
         .withConflicts(merged.conflicts());

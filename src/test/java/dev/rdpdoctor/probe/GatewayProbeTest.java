@@ -2,7 +2,6 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.ProbeGateway;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,17 +3,6 @@ package dev.rdpdoctor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.casefile.CaseFileWriter;
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeDns;
-import dev.rdpdoctor.casefile.ProbeGateway;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.ProbeTcp;
-import dev.rdpdoctor.casefile.ProbeTls;
-import dev.rdpdoctor.casefile.RdpProtocol;
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +15,7 @@ class ProbeOutputTest {
 
   private static Certificate certificate(String name, List<String> names, LocalDate notAfter) {
     return new Certificate(true, "CN=" + name, "CN=" + name, names, TODAY.minusDays(400), notAfter, "ABCDEF0123", "RSA",
-        2048L, "SHA256withRSA", null, null);
+        2048L, "SHA256withRSA");
   }
 
   private static String written(Probe raw) {
