@@ -140,7 +140,7 @@ public final class ProbeContract {
     }
   }
 
-  /** A whole number the probe keeps within {@code [min, max]}. */
+  /** A whole number; the probe's lie within {@code [min, max]}, which the key must accept. */
   record WholeNumber(long min, long max) implements Kind {
     @Override
     public boolean holds(Object value) {
@@ -159,7 +159,7 @@ public final class ProbeContract {
     }
   }
 
-  /** A number with a fraction the probe keeps within {@code [min, max]}. */
+  /** A number that may have a fraction; the probe's lie within {@code [min, max]}, which the key must accept. */
   record Decimal(double min, double max) implements Kind {
     @Override
     public boolean holds(Object value) {
@@ -329,13 +329,13 @@ public final class ProbeContract {
         continue;
       }
       Optional<Place> place = vocabulary.place(key.path());
-      Optional<String> why = place.isEmpty() ? Optional.of("it is not declared")
+      Optional<String> why = place.isEmpty() ? Optional.of("this vocabulary does not declare it")
           : key.kind().refuses(place.get().key().type());
       if (why.isPresent()) {
         String under = key.kind() instanceof Section || key.kind() instanceof SectionList
-            ? " (and " + under(key.path()) + " keys in it)" : "";
+            ? " with " + under(key.path()) + " keys in it" : "";
         problems.add("the probe writes " + key.path() + " as " + key.kind().describe() + under + ", but " + why.get()
-            + ": declare it so in the vocabulary to probe with these rules");
+            + "; declare it so to use the probe with these rules");
         refused.add(key.path());
       }
     }
