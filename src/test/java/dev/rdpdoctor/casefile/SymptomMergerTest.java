@@ -124,6 +124,49 @@ class SymptomMergerTest {
   }
 
   @Test
+  void aWorkedOutValueTheStatementReplacesIsNoConflict() {
+    SymptomMerger.Merged merged = merger.merge(yaml("certificate: {days_left: 400}"), PROBED);
+    assertThat(merged.conflicts()).isEmpty();
+    assertThat(at(merged, "certificate.not_after").asText()).isEqualTo("2026-10-01");
+  }
+
+  @Test
+  void aStatementOfAnyWorkedOutKeyTheVocabularyDeclaresIsKept() throws Exception {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (var all = java.nio.file.Files.list(Path.of("rules", VocabularyReader.FOLDER))) {
+      for (Path p : all.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        files.put(p.getFileName().toString(), java.nio.file.Files.readAllBytes(p));
+      }
+    }
+    String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8);
+    files.put("host.yaml", host.replaceFirst("    keys:\n", """
+            keys:
+              license_ends:
+                type: date
+                doc: when the host's license ends
+                example: "2027-01-01"
+              unlicensed:
+                type: yes-no
+                derived: {by: before-observed, from: [license_ends]}
+                doc: worked out from license_ends
+                example: "true"
+        """).getBytes(StandardCharsets.UTF_8));
+    Vocabulary licensed = new VocabularyReader().read(files, "my-rules/vocabulary");
+    ObjectNode stated = (ObjectNode) dev.rdpdoctor.yaml.YamlMapper.yaml().readTree("host: {unlicensed: false}");
+    ProbedFacts probed = new ProbedFacts("probe of rdp01:3389", (ObjectNode) dev.rdpdoctor.yaml.YamlMapper.yaml()
+        .readTree("observed: 2026-11-20\nhost: {name: rdp01, license_ends: 2026-06-30}"), Map.of());
+
+    SymptomMerger.Merged merged = new SymptomMerger(licensed).merge(stated, probed);
+    assertThat(merged.conflicts()).containsExactly(
+        new Conflict("host.unlicensed", "false", "true (license_ends 2026-06-30)"));
+    assertThat(at(merged, "host.license_ends").isMissingNode()).as("left out: it contradicts the statement").isTrue();
+    assertThat(at(merged, "host.name").asText()).isEqualTo("rdp01");
+    assertThat(merged.provenance()).containsKey("host.name").doesNotContainKey("host.license_ends");
+    assertThat(merger.merge(stated, probed).conflicts()).as("a vocabulary without the key keeps no statement of it")
+        .isEmpty();
+  }
+
+  @Test
   void anEmptyStatementTakesEverythingFromTheProbe() {
     SymptomMerger.Merged merged = merger.merge(JsonNodeFactory.instance.objectNode(), PROBED);
     assertThat(merged.symptoms()).isEqualTo(PROBED.symptoms());
