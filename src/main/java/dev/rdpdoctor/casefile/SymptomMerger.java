@@ -11,6 +11,7 @@ import dev.rdpdoctor.casefile.vocabulary.Stated;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class SymptomMerger {
 
     Merged {
       conflicts = List.copyOf(conflicts);
-      provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+      provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
   }
 

@@ -7,6 +7,7 @@ import dev.rdpdoctor.yaml.Spelled;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -289,7 +290,7 @@ public final class ProbeContract {
     add(keys, "probe.gateway.error", TEXT);
     Map<String, Key> byPath = new LinkedHashMap<>();
     keys.forEach(k -> byPath.put(k.path(), k));
-    return java.util.Collections.unmodifiableMap(byPath);
+    return Collections.unmodifiableMap(byPath);
   }
 
   private static void certificate(List<Key> keys, String at) {

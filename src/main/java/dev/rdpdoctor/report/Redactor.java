@@ -1,5 +1,6 @@
 package dev.rdpdoctor.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,7 +125,7 @@ public final class Redactor {
     ObjectNode tree = (ObjectNode) redact(symptoms.deepCopy());
     try {
       MAPPER.treeToValue(tree, SymptomFile.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a redacted symptom file no longer reads: " + e.getOriginalMessage(), e);
     }
     return tree;

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.yaml.StrictYamlReader;
+import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SymptomMergerTest {
@@ -132,10 +136,10 @@ class SymptomMergerTest {
 
   @Test
   void aStatementOfAnyWorkedOutKeyTheVocabularyDeclaresIsKept() throws Exception {
-    Map<String, byte[]> files = new java.util.TreeMap<>();
-    try (var all = java.nio.file.Files.list(Path.of("rules", VocabularyReader.FOLDER))) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.list(Path.of("rules", VocabularyReader.FOLDER))) {
       for (Path p : all.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-        files.put(p.getFileName().toString(), java.nio.file.Files.readAllBytes(p));
+        files.put(p.getFileName().toString(), Files.readAllBytes(p));
       }
     }
     String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8);
@@ -152,8 +156,8 @@ class SymptomMergerTest {
                 example: "true"
         """).getBytes(StandardCharsets.UTF_8));
     Vocabulary licensed = new VocabularyReader().read(files, "my-rules/vocabulary");
-    ObjectNode stated = (ObjectNode) dev.rdpdoctor.yaml.YamlMapper.yaml().readTree("host: {unlicensed: false}");
-    ProbedFacts probed = new ProbedFacts("probe of rdp01:3389", (ObjectNode) dev.rdpdoctor.yaml.YamlMapper.yaml()
+    ObjectNode stated = (ObjectNode) YamlMapper.yaml().readTree("host: {unlicensed: false}");
+    ProbedFacts probed = new ProbedFacts("probe of rdp01:3389", (ObjectNode) YamlMapper.yaml()
         .readTree("observed: 2026-11-20\nhost: {name: rdp01, license_ends: 2026-06-30}"), Map.of());
 
     SymptomMerger.Merged merged = new SymptomMerger(licensed).merge(stated, probed);
