@@ -1,7 +1,7 @@
 package dev.rdpdoctor.casefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.yaml.SourceMap;
@@ -82,23 +82,38 @@ public final class CaseFileReader {
    * Reads a symptom file and merges what a probe found into it: the user's statements win, the
    * probe fills in what they leave unknown, and each disagreement is kept as a {@link Conflict}.
    */
-  public CaseFile read(Path file, ProbedFacts probed) {
-    return merge(file + " + " + probed.origin(), values.read(file), probed);
+  public CaseFile read(Path file, ProbedFacts probed, Vocabulary mergeVocabulary) {
+    CaseValues stated = values.read(file);
+    return merged(file + " + " + probed.origin(), stated.sourceMap(),
+        new SymptomMerger(mergeVocabulary).merge(statements(stated), probed));
   }
 
   /** The case a probe found on its own. */
   public CaseFile read(ProbedFacts probed) {
-    return merge(probed.origin(), values.read(JsonNodeFactory.instance.objectNode(), SourceMap.empty(probed.origin())),
-        probed);
+    return merged(probed.origin(), SourceMap.empty(probed.origin()), SymptomMerger.alone(probed));
   }
 
-  private CaseFile merge(String name, CaseValues stated, ProbedFacts probed) {
-    SymptomMerger.Merged merged = new SymptomMerger().merge(RecordView.of(stated), probed);
-    CaseValues read = values.read(RecordView.tree(merged.symptoms()), stated.sourceMap());
+  /** What the user wrote: the values without those worked out from them, or the day taken for the observed date. */
+  private static ObjectNode statements(CaseValues stated) {
+    ObjectNode tree = CaseValuesTree.of(stated.root());
+    if (stated.sourceMap().find("observed").isEmpty()) {
+      tree.remove("observed");
+    }
+    for (String path : stated.derivations().keySet()) {
+      int dot = path.lastIndexOf('.');
+      JsonNode section = dot < 0 ? tree : tree.at("/" + path.substring(0, dot).replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"));
+      if (section instanceof ObjectNode o) {
+        o.remove(path.substring(dot + 1));
+      }
+    }
+    return tree;
+  }
+
+  private CaseFile merged(String name, SourceMap map, SymptomMerger.Merged merged) {
+    CaseValues read = values.read(merged.symptoms(), map);
     Map<String, String> derivations = new LinkedHashMap<>(merged.provenance());
     derivations.putAll(read.derivations());
-    CaseValues withProvenance = new CaseValues(read.root(), read.observed(), stated.sourceMap(), derivations);
-    return caseFile(name, withProvenance, merged.conflicts());
+    return caseFile(name, new CaseValues(read.root(), read.observed(), map, derivations), merged.conflicts());
   }
 
   private static CaseFile caseFile(String name, CaseValues values, List<Conflict> conflicts) {

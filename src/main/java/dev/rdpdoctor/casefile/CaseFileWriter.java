@@ -9,8 +9,9 @@ import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.UncheckedIOException;
 
 /**
- * Writes a symptom file as YAML that {@link CaseFileReader} reads back to an equal
- * {@link SymptomFile}: the same keys and spellings a user writes, unknown values left out.
+ * Writes a symptom file, given as a tree of the keys and spellings a user writes (as the probe
+ * writes one), as YAML that {@link CaseFileReader} reads back to the same values: numbers,
+ * booleans and dates that are text stay text.
  */
 public final class CaseFileWriter {
 
@@ -23,15 +24,16 @@ public final class CaseFileWriter {
     }
   }
 
-  public String write(SymptomFile file) {
-    ObjectNode tree = yaml.valueToTree(file);
-    if (file.events().isEmpty()) {
-      tree.remove("events");
-    }
+  public String write(ObjectNode symptoms) {
     try {
-      return yaml.writeValueAsString(tree);
+      return yaml.writeValueAsString(symptoms);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A symptom file read into records, written the same way; unknown values are left out. */
+  public String write(SymptomFile file) {
+    return write(SymptomRecords.tree(file));
   }
 }

@@ -3,7 +3,6 @@ package dev.rdpdoctor.casefile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +28,6 @@ final class RecordView {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the values read do not make the records: " + e.getOriginalMessage(), e);
     }
-  }
-
-  /** The records as a tree of the keys a user writes, unknown values left out. */
-  static ObjectNode tree(SymptomFile file) {
-    ObjectNode node = MAPPER.valueToTree(file);
-    if (file.events().isEmpty()) {
-      node.remove("events");
-    }
-    return node;
   }
 
   static List<Fact> facts(SymptomFile f) {

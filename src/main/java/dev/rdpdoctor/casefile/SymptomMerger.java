@@ -1,28 +1,35 @@
 package dev.rdpdoctor.casefile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rdpdoctor.yaml.YamlMapper;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Stated;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Merges what a probe found into what the user stated. The user's statements win; the probe
- * fills in what the user left unknown; a value both give differently is kept as the user wrote
- * it and listed as a conflict. The {@code probe:} section holds raw findings, not statements: a
- * fresh probe's replaces one the file carries from an earlier probe. A worked-out value the user stated ({@code certificate.expired},
- * {@code path.gateway.name_matches}) is not contradicted by probed inputs: those are left out
- * and the disagreement listed instead.
+ * Merges what a probe found into what the user stated, both as trees of symptom-file keys. The
+ * user's statements win; the probe fills in what the user left unknown; a value both give
+ * differently is kept as the user wrote it and listed as a conflict. The {@code probe:} section
+ * holds raw findings, not statements: a fresh probe's replaces one the file carries from an
+ * earlier probe. A worked-out value the user stated (each key the vocabulary declares
+ * {@code derived}, whose statement must agree) is not contradicted by a probed input: the
+ * derivation's last input ({@code from:}), the evidence it judges, is left out when the probe gave
+ * it, and the disagreement listed instead.
  */
 final class SymptomMerger {
 
@@ -32,104 +39,170 @@ final class SymptomMerger {
   /**
    * @param provenance for each value the probe filled in, by path, how it was found
    */
-  record Merged(SymptomFile symptoms, List<Conflict> conflicts, Map<String, String> provenance) {}
+  record Merged(ObjectNode symptoms, List<Conflict> conflicts, Map<String, String> provenance) {
 
-  private static final ObjectMapper MAPPER = YamlMapper.yaml();
-
-  Merged merge(SymptomFile stated, ProbedFacts probed) {
-    ObjectNode mine = tree(stated);
-    ObjectNode theirs = tree(probed.symptoms());
-    if (theirs.has("probe")) {
-      mine.remove("probe"); // an earlier probe's raw findings give way to the fresh ones
-    }
-    List<Conflict> conflicts = new ArrayList<>();
-    Map<String, String> provenance = new LinkedHashMap<>();
-    merge(mine, theirs, "", conflicts, provenance, probed);
-    keepWorkedOutStatements(stated, mine, conflicts, provenance);
-    try {
-      return new Merged(MAPPER.treeToValue(mine, SymptomFile.class), conflicts, provenance);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("merged symptoms do not read back: " + e.getOriginalMessage(), e);
+    Merged {
+      conflicts = List.copyOf(conflicts);
+      provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
   }
 
-  private ObjectNode tree(SymptomFile file) {
-    ObjectNode node = MAPPER.valueToTree(file);
-    if (file.events().isEmpty()) {
-      node.remove("events");
-    }
-    return node;
+  private final Vocabulary vocabulary;
+
+  /** @param vocabulary declares the worked-out keys whose statements are kept */
+  SymptomMerger(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
   }
 
-  private void merge(ObjectNode mine, ObjectNode theirs, String prefix, List<Conflict> conflicts,
-      Map<String, String> provenance, ProbedFacts probed) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = theirs.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String name = field.getKey();
-      String path = prefix.isEmpty() ? name : prefix + "." + name;
-      JsonNode probedValue = field.getValue();
-      JsonNode statedValue = mine.get(name);
-      if (statedValue == null || statedValue.isNull()) {
-        mine.set(name, probedValue);
-        if (!prefix.isEmpty() || !NOT_COMPARED.contains(name)) {
-          leaves(probedValue, path, provenance, probed);
+  Merged merge(ObjectNode stated, ProbedFacts probed) {
+    Merging merging = new Merging(stated, probed);
+    ObjectNode merged = merging.mine;
+    JsonNode observed = merged.get("observed");
+    keepWorkedOutStatements(vocabulary.root(), merged, "",
+        observed == null || !observed.isTextual() ? null : LocalDate.parse(observed.asText()), merging);
+    return merging.result();
+  }
+
+  /** What the probe found, with nothing stated to merge it into. */
+  static Merged alone(ProbedFacts probed) {
+    return new Merging(JsonNodeFactory.instance.objectNode(), probed).result();
+  }
+
+  /** One merge: the tree being built, the conflicts found, and where each probed value came from. */
+  private static final class Merging {
+    final ObjectNode mine;
+    final List<Conflict> conflicts = new ArrayList<>();
+    final Map<String, String> provenance = new LinkedHashMap<>();
+
+    Merging(ObjectNode stated, ProbedFacts probed) {
+      mine = stated.deepCopy();
+      ObjectNode theirs = probed.symptoms();
+      if (theirs.has("probe")) {
+        mine.remove("probe"); // an earlier probe's raw findings give way to the fresh ones
+      }
+      merge(mine, theirs, "", probed);
+    }
+
+    Merged result() {
+      return new Merged(mine, conflicts, provenance);
+    }
+
+    private void merge(ObjectNode mine, ObjectNode theirs, String prefix, ProbedFacts probed) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = theirs.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String name = field.getKey();
+        String path = prefix.isEmpty() ? name : prefix + "." + name;
+        JsonNode probedValue = field.getValue();
+        JsonNode statedValue = mine.get(name);
+        if (statedValue == null || statedValue.isNull()) {
+          mine.set(name, probedValue);
+          if (!prefix.isEmpty() || !NOT_COMPARED.contains(name)) {
+            leaves(probedValue, path, probed);
+          }
+        } else if (prefix.isEmpty() && NOT_COMPARED.contains(name)) {
+          continue;
+        } else if (statedValue.isObject() && probedValue.isObject()) {
+          merge((ObjectNode) statedValue, (ObjectNode) probedValue, path, probed);
+        } else if (!same(statedValue, probedValue)) {
+          conflicts.add(new Conflict(path, text(statedValue), text(probedValue)));
         }
-      } else if (prefix.isEmpty() && NOT_COMPARED.contains(name)) {
-        continue;
-      } else if (statedValue.isObject() && probedValue.isObject()) {
-        merge((ObjectNode) statedValue, (ObjectNode) probedValue, path, conflicts, provenance, probed);
-      } else if (!same(statedValue, probedValue)) {
-        conflicts.add(new Conflict(path, text(statedValue), text(probedValue)));
+      }
+    }
+
+    /** Records how each value under {@code node} was found, by the paths the rules' trace quotes. */
+    private void leaves(JsonNode node, String path, ProbedFacts probed) {
+      if (node.isObject()) {
+        node.fields().forEachRemaining(f -> leaves(f.getValue(), path + "." + f.getKey(), probed));
+      } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
+        for (int i = 0; i < node.size(); i++) {
+          leaves(node.get(i), path + "[" + i + "]", probed);
+        }
+      } else {
+        provenance.put(path, probed.reasonFor(path));
       }
     }
   }
 
   /**
    * A worked-out value the user stated stands; a probed input that would contradict it is left
-   * out, so the case reads as the user described it, and the disagreement is listed.
+   * out, so the case reads as the user described it, and the disagreement is listed. Every
+   * section of {@code type} in {@code section} is looked at, in the order the vocabulary declares
+   * its keys.
+   *
+   * @param observed the date the merged case is judged against; null when it has none
    */
-  private void keepWorkedOutStatements(SymptomFile stated, ObjectNode merged, List<Conflict> conflicts,
-      Map<String, String> provenance) {
-    Certificate mine = stated.certificate();
-    JsonNode notAfter = merged.path("certificate").get("not_after");
-    if (mine != null && mine.expired() != null && mine.notAfter() == null && notAfter != null) {
-      LocalDate observed = stated.observed() != null ? stated.observed() : LocalDate.parse(merged.path("observed").asText());
-      boolean expired = LocalDate.parse(notAfter.asText()).isBefore(observed);
-      if (expired != mine.expired()) {
-        conflicts.add(new Conflict("certificate.expired", String.valueOf(mine.expired()),
-            expired + " (not_after " + notAfter.asText() + ")"));
-        ((ObjectNode) merged.get("certificate")).remove("not_after");
-        provenance.remove("certificate.not_after");
+  private void keepWorkedOutStatements(SectionType type, ObjectNode section, String prefix, LocalDate observed,
+      Merging merging) {
+    for (Key key : type.keys()) {
+      JsonNode value = section.get(key.name());
+      if (value == null || value.isNull()) {
+        continue;
       }
-    }
-    Gateway gateway = stated.path() == null ? null : stated.path().gateway();
-    JsonNode names = merged.path("path").path("gateway").get("certificate_names");
-    String fqdn = merged.path("path").path("gateway").path("fqdn").asText(null);
-    if (gateway != null && gateway.nameMatches() != null && gateway.certificateNames() == null
-        && names != null && fqdn != null) {
-      List<String> list = new ArrayList<>();
-      names.forEach(n -> list.add(n.asText()));
-      boolean covered = HostNames.covered(fqdn, list);
-      if (covered != gateway.nameMatches()) {
-        conflicts.add(new Conflict("path.gateway.name_matches", String.valueOf(gateway.nameMatches()),
-            covered + " (certificate names " + String.join(", ", list) + ")"));
-        ((ObjectNode) merged.path("path").get("gateway")).remove("certificate_names");
-        provenance.remove("path.gateway.certificate_names");
+      String path = prefix.isEmpty() ? key.name() : prefix + "." + key.name();
+      if (key.derived().isPresent()) {
+        keepStatement(type, key, section, prefix, observed, merging);
+      }
+      Optional<SectionType> inner = key.section().flatMap(s -> vocabulary.type(s.typeName()));
+      if (inner.isPresent() && value instanceof ObjectNode object) {
+        keepWorkedOutStatements(inner.get(), object, path, observed, merging);
+      } else if (inner.isPresent() && value instanceof ArrayNode items) {
+        for (int i = 0; i < items.size(); i++) {
+          if (items.get(i) instanceof ObjectNode item) {
+            keepWorkedOutStatements(inner.get(), item, path + "[" + i + "]", observed, merging);
+          }
+        }
       }
     }
   }
 
-  /** Records how each value under {@code node} was found, by the paths the rules' trace quotes. */
-  private static void leaves(JsonNode node, String path, Map<String, String> provenance, ProbedFacts probed) {
-    if (node.isObject()) {
-      node.fields().forEachRemaining(f -> leaves(f.getValue(), path + "." + f.getKey(), provenance, probed));
-    } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
-      for (int i = 0; i < node.size(); i++) {
-        leaves(node.get(i), path + "[" + i + "]", provenance, probed);
-      }
-    } else {
-      provenance.put(path, probed.reasonFor(path));
+  private void keepStatement(SectionType type, Key key, ObjectNode section, String prefix, LocalDate observed, Merging merging) {
+    Key.Derived derived = key.derived().orElseThrow();
+    String at = prefix.isEmpty() ? "" : prefix + ".";
+    String evidence = derived.from().get(derived.from().size() - 1);
+    if (derived.stated() != Stated.MUST_AGREE || merging.provenance.containsKey(at + key.name())
+        || !merging.provenance.containsKey(at + evidence)
+        || (derived.by().judgesAgainstObserved() && observed == null)) {
+      return; // not the user's statement, or nothing the probe gave to judge it by
     }
+    List<Object> inputs = new ArrayList<>();
+    for (String input : derived.from()) {
+      JsonNode node = section.get(input);
+      Optional<Key> declared = type.key(input);
+      if (node == null || node.isNull() || declared.isEmpty()) {
+        return;
+      }
+      inputs.add(value(declared.get().type(), node));
+    }
+    Object worked = derived.by().compute(inputs, observed);
+    JsonNode statement = section.get(key.name());
+    if (!worked.equals(value(key.type(), statement))) {
+      merging.conflicts.add(new Conflict(at + key.name(), text(statement),
+          worked + " (" + derived.by().evidence(derived.from(), inputs) + ")"));
+      section.remove(evidence);
+      merging.provenance.remove(at + evidence);
+    }
+  }
+
+  /** A value of the tree as the derivations take it. */
+  private static Object value(KeyType type, JsonNode node) {
+    if (type instanceof KeyType.ListOf list) {
+      List<Object> items = new ArrayList<>();
+      node.forEach(item -> items.add(value(list.item(), item)));
+      return items;
+    }
+    if (type instanceof KeyType.Date) {
+      return LocalDate.parse(node.asText());
+    }
+    if (type instanceof KeyType.YesNo) {
+      return node.asBoolean();
+    }
+    if (type instanceof KeyType.WholeNumber) {
+      return node.asLong();
+    }
+    if (type instanceof KeyType.Decimal) {
+      return node.asDouble();
+    }
+    return node.asText();
   }
 
   private static boolean same(JsonNode a, JsonNode b) {

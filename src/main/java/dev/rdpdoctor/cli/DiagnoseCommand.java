@@ -73,6 +73,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   private KnowledgeBase knowledge;
   private Diagnoser diagnoser;
   private NextChecks nextChecks;
+  private RulesVocabulary vocabulary;
 
   DiagnoseCommand(CommandContext context) {
     this.context = context;
@@ -85,7 +86,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (checkOptions()) {
       return batch(err);
     }
-    ProbedFacts probed = probeTarget == null ? null : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err));
+    ProbedFacts probed = probeTarget == null ? null
+        : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err), this::vocabulary);
     if (probed != null) {
       redact.releaseProgress(err, probed.symptoms());
     }
@@ -96,7 +98,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     boolean first = true;
     for (Path file : inputs) {
       Optional<CaseFile> caseFile = unlessInvalid(err,
-          () -> file == null ? reader.read(probed) : probed == null ? reader.read(file) : reader.read(file, probed));
+          () -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
+              : reader.read(file, probed, vocabulary().vocabulary()));
       caseFile.ifPresent(c -> loadKnowledge(err));
       // a rule that failed on this case (it looped, threw or did not finish) is said, and the next case goes on
       Optional<Outline> outline = caseFile.flatMap(c -> unlessInvalid(err, () -> outline(c)));
@@ -166,6 +169,14 @@ final class DiagnoseCommand implements Callable<Integer> {
       InputError.print(e.errors(), err);
       return Optional.empty();
     }
+  }
+
+  /** The vocabulary of the rules, read the first time the probe needs it. */
+  private RulesVocabulary vocabulary() {
+    if (vocabulary == null) {
+      vocabulary = RulesVocabulary.of(rules.folder());
+    }
+    return vocabulary;
   }
 
   /** Loads the rules the first time a case needs them. */

@@ -40,7 +40,8 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProbedFacts facts = probe.probe(spec.commandLine(), target, redact.progress(spec.commandLine().getErr()));
+    ProbedFacts facts = probe.probe(spec.commandLine(), target, redact.progress(spec.commandLine().getErr()),
+        () -> RulesVocabulary.of(RulesOption.defaultFolder()));
     redact.releaseProgress(spec.commandLine().getErr(), facts.symptoms());
     String yaml = "# Written by rdp-doctor probe; diagnose it with: rdp-doctor diagnose FILE\n"
         + new CaseFileWriter().write(redact.symptoms(facts.symptoms()));

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -34,17 +35,20 @@ final class ProbeOptions {
     return gateway != null || timeoutSeconds != null;
   }
 
-  /** Probes {@code target}, with progress lines on the command's error stream. */
-  ProbedFacts probe(CommandLine cli, String target) {
-    return probe(cli, target, cli.getErr());
-  }
-
-  /** Probes {@code target}, with progress lines on {@code progress}. */
-  ProbedFacts probe(CommandLine cli, String target, PrintWriter progress) {
+  /**
+   * Probes {@code target}, with progress lines on {@code progress}, once the options are found
+   * usable (a usage error otherwise) and the rules' vocabulary declares what the probe writes
+   * (invalid input otherwise).
+   *
+   * @param rules the vocabulary of the rules the probe's findings are for, read when needed
+   */
+  ProbedFacts probe(CommandLine cli, String target, PrintWriter progress, Supplier<RulesVocabulary> rules) {
     Target host = parse(cli, target, Target.RDP_PORT, "the host");
     Optional<Target> gatewayTarget = gateway == null ? Optional.empty()
         : Optional.of(parse(cli, gateway, GATEWAY_PORT, "--gateway"));
-    Prober prober = new Prober(settings(cli), new Progress(progress), Clock.systemDefaultZone());
+    ProbeSettings settings = settings(cli);
+    rules.get().requireProbeContract();
+    Prober prober = new Prober(settings, new Progress(progress), Clock.systemDefaultZone());
     return prober.probe(host, gatewayTarget);
   }
 

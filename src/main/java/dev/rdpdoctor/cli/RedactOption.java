@@ -1,5 +1,6 @@
 package dev.rdpdoctor.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.SymptomFile;
 import dev.rdpdoctor.report.Redactor;
 import java.io.PrintWriter;
@@ -51,16 +52,16 @@ final class RedactOption {
   }
 
   /** Writes the held progress, redacted with what the probe found. */
-  void releaseProgress(PrintWriter err, SymptomFile found) {
+  void releaseProgress(PrintWriter err, ObjectNode found) {
     if (on) {
-      redactor().learn(null, found);
+      redactor().learn(found);
       err.print(redactor().apply(heldProgress.toString()));
       err.flush();
     }
   }
 
-  /** The symptom file itself redacted, for the probe's output; unchanged when not asked. */
-  SymptomFile symptoms(SymptomFile symptoms) {
+  /** The probe's symptom file itself redacted, for its output; unchanged when not asked. */
+  ObjectNode symptoms(ObjectNode symptoms) {
     return on ? redactor().apply(symptoms) : symptoms;
   }
 

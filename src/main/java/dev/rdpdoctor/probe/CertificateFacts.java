@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Certificate;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -46,9 +45,7 @@ final class CertificateFacts {
         thumbprint(c),
         c.getPublicKey().getAlgorithm(),
         keyBits(c.getPublicKey()),
-        c.getSigAlgName(),
-        null,
-        null);
+        c.getSigAlgName());
   }
 
   /** The subject's common names, then the DNS and IP subject alternative names. */

@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.net.Socket;
 
 /** One TCP connect: a socket, or why there is none. Both carry the time it took. */

@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.ProbeDns;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

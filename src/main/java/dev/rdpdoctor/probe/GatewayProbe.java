@@ -1,7 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.ProbeGateway;
 import dev.rdpdoctor.yaml.Excerpt;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -26,7 +26,7 @@ record HttpReply(int status, List<String> authSchemes) {
     String[] lines = head.split("\r?\n");
     String first = lines.length == 0 ? "" : lines[0]; // a reply of blank lines splits into none
     String[] statusLine = first.split(" ", 3);
-    if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
+    if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("[1-5]\\d\\d")) {
       throw new IOException("the reply is not HTTP: '" + abbreviate(first) + "'");
     }
     List<String> schemes = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.RdpProtocol;
 import java.io.IOException;
 import java.net.Socket;
 

@@ -1,9 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
 import dev.rdpdoctor.yaml.Spelled;
 
 /** Turns a server's answer into the {@code probe.negotiation[]} fact, as seen. */

@@ -1,10 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
-import dev.rdpdoctor.casefile.SecurityLayer;
 import dev.rdpdoctor.yaml.Spelled;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,8 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.ConnectionPath;
-import dev.rdpdoctor.casefile.Gateway;
-import dev.rdpdoctor.casefile.PathKind;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeGateway;
-import dev.rdpdoctor.casefile.ProbeTls;
 import dev.rdpdoctor.casefile.ProbedFacts;
-import dev.rdpdoctor.casefile.RdpSettings;
-import dev.rdpdoctor.casefile.SecurityLayer;
-import dev.rdpdoctor.casefile.SymptomFile;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +12,8 @@ import java.util.stream.Collectors;
  * Lays the probe's raw findings out as a symptom file: kept as seen in {@code probe:}, and
  * interpreted where the rules read them (the certificate on the RDP port, NLA and the security
  * layer where the negotiation proves them, the target, the gateway's certificate names), within
- * what a symptom file may hold ({@link WrittenLimits}).
+ * what a symptom file may hold ({@link WrittenLimits}), under the keys of the probe's contract
+ * ({@link ProbeContract}).
  */
 final class ProbeConclusions {
 
@@ -61,30 +53,42 @@ final class ProbeConclusions {
       reasons.put("rdp.tls_protocols_disabled", "the server speaks only " + tls.version()
           + " on the RDP port and refused TLS 1.2 and 1.3");
     }
-    RdpSettings rdp = nla == null && layer == null && oldTlsOnly == null ? null
-        : new RdpSettings(null, nla, layer, null, null, null, null, null, null, null, null, null, null, null,
-            null, oldTlsOnly, null, null);
 
     ProbeGateway probedGateway = raw.gateway();
-    Gateway gateway = null;
+    List<String> gatewayNames = null;
+    Boolean gatewayNameMatches = null;
     if (probedGateway != null) {
       Certificate seen = probedGateway.certificate();
       boolean noNames = seen != null && (seen.names() == null || seen.names().isEmpty());
-      gateway = new Gateway(probedGateway.fqdn(), seen == null || noNames ? null : seen.names(),
-          noNames ? Boolean.FALSE : null);
+      gatewayNames = seen == null || noNames ? null : seen.names();
+      gatewayNameMatches = noNames ? Boolean.FALSE : null;
       reasons.put("path.kind", "the client goes through the RD Gateway given to the probe");
       reasons.put("path.gateway", seen == null ? "the RD Gateway given to the probe"
           : "the certificate the gateway presented for its name");
     }
-    ConnectionPath path = new ConnectionPath(probedGateway == null ? null : PathKind.RD_GATEWAY, target.host(), gateway);
 
     reasons.putAll(cuts);
     String notes = reasons.entrySet().stream()
         .filter(e -> !e.getKey().equals("probe") && !e.getKey().equals("path.target"))
         .map(e -> e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining("\n"));
-    SymptomFile symptoms = new SymptomFile("Probe of " + target, notes.isEmpty() ? null : notes, today,
-        null, null, path, null, rdp, certificate, null, null, null, raw, null);
-    return new ProbedFacts("probe of " + target, symptoms, reasons);
+    SymptomTree symptoms = new SymptomTree()
+        .put("title", "Probe of " + target)
+        .put("notes", notes.isEmpty() ? null : notes)
+        .put("observed", today)
+        .put("path.kind", probedGateway == null ? null : ProbeContract.THROUGH_GATEWAY)
+        .put("path.target", target.host());
+    if (probedGateway != null) {
+      symptoms.section("path.gateway");
+      symptoms.put("path.gateway.fqdn", probedGateway.fqdn())
+          .put("path.gateway.certificate_names", gatewayNames)
+          .put("path.gateway.name_matches", gatewayNameMatches);
+    }
+    symptoms.put("rdp.nla_required", nla)
+        .put("rdp.security_layer", layer)
+        .put("rdp.tls_protocols_disabled", oldTlsOnly);
+    ProbeSection.certificate(symptoms, "certificate", certificate);
+    ProbeSection.write(symptoms, raw);
+    return new ProbedFacts("probe of " + target, symptoms.tree(), reasons);
   }
 }

@@ -1,7 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeGateway;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,10 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeDns;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.ProbeTls;
-import dev.rdpdoctor.casefile.RdpProtocol;
 import dev.rdpdoctor.yaml.Spelled;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,7 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.ProbeTcp;
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.ProbeTls;
 import dev.rdpdoctor.yaml.Excerpt;
 
 /** Turns a handshake's outcome into the {@code probe.tls} fact. */

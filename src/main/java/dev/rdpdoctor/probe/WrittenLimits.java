@@ -1,11 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeDns;
-import dev.rdpdoctor.casefile.ProbeGateway;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.ProbeTls;
 import dev.rdpdoctor.yaml.ReadLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +72,7 @@ final class WrittenLimits {
     }
     return new Certificate(c.selfSigned(), text(at + ".subject", c.subject()), text(at + ".issuer", c.issuer()),
         list(at + ".names", c.names(), probedName), c.notBefore(), c.notAfter(), text(at + ".thumbprint", c.thumbprint()),
-        text(at + ".key_type", c.keyType()), c.keyBits(), text(at + ".signature_algorithm", c.signatureAlgorithm()),
-        c.expired(), c.daysLeft());
+        text(at + ".key_type", c.keyType()), c.keyBits(), text(at + ".signature_algorithm", c.signatureAlgorithm()));
   }
 
   /** {@code value}, or as much of it as fits, marked as cut. */

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,11 @@ public final class Redactor {
     }
   }
 
+  /** Learns the values to hide from a symptom file given as a tree of its keys, as the probe writes one. */
+  public void learn(JsonNode symptoms) {
+    walk("", symptoms);
+  }
+
   /** {@code text} with every learned value, and any IPv4 address, replaced by its placeholder. */
   public String apply(String text) {
     String out = text;
@@ -110,15 +116,19 @@ public final class Redactor {
         .map(Map.Entry::getValue).findFirst().orElse("[redacted]");
   }
 
-  /** The symptom file with every text value redacted, for output that is itself a symptom file. */
-  public SymptomFile apply(SymptomFile symptoms) {
-    learn(null, symptoms);
-    JsonNode tree = redact(MAPPER.valueToTree(symptoms));
+  /**
+   * The symptom file, given as a tree of its keys, with every text value redacted, for output
+   * that is itself a symptom file (the probe's).
+   */
+  public ObjectNode apply(ObjectNode symptoms) {
+    learn(symptoms);
+    ObjectNode tree = (ObjectNode) redact(symptoms.deepCopy());
     try {
-      return MAPPER.treeToValue(tree, SymptomFile.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      MAPPER.treeToValue(tree, SymptomFile.class);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a redacted symptom file no longer reads: " + e.getOriginalMessage(), e);
     }
+    return tree;
   }
 
   private JsonNode redact(JsonNode node) {

@@ -2,6 +2,8 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +21,13 @@ class CaseFileReaderMergeTest {
   private static final Clock NOV_20 =
       Clock.fixed(LocalDate.of(2026, 11, 20).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
+  private static final Vocabulary VOCABULARY =
+      new VocabularyReader().read(Path.of("rules", VocabularyReader.FOLDER), "rules/vocabulary");
+
   private final CaseFileReader reader = new CaseFileReader(NOV_20);
 
   private static final ProbedFacts PROBED = new ProbedFacts("probe of rdp01:3389",
-      new StrictYamlReader().read("probe", """
+      SymptomRecords.tree(new StrictYamlReader().read("probe", """
           title: Probe of rdp01:3389
           observed: 2026-11-20
           path: {target: rdp01}
@@ -30,7 +35,7 @@ class CaseFileReaderMergeTest {
           probe:
             target: rdp01:3389
             tls: {version: TLSv1.3, certificate: {subject: CN=rdp01, not_after: 2026-10-01, self_signed: true}}
-          """.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value(),
+          """.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value()),
       Map.of("certificate", "the certificate on the RDP port"));
 
   @Test
@@ -56,7 +61,7 @@ class CaseFileReaderMergeTest {
         certificate:
           not_after: 2027-01-01
         """);
-    CaseFile c = reader.read(file, PROBED);
+    CaseFile c = reader.read(file, PROBED, VOCABULARY);
     assertThat(c.source()).isEqualTo(file + " + probe of rdp01:3389");
     assertThat(c.symptoms().title()).isEqualTo("every user fails");
     assertThat(c.symptoms().certificate().expired()).isFalse();

@@ -2,17 +2,36 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.yaml.StrictYamlReader;
+import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SymptomMergerTest {
 
-  private static SymptomFile yaml(String text) {
-    return new StrictYamlReader().read("case.yaml", text.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value();
+  private static final Vocabulary VOCABULARY =
+      new VocabularyReader().read(Path.of("rules", VocabularyReader.FOLDER), "rules/vocabulary");
+
+  /** A symptom file as the reader gives it to the merger: read strictly, as a tree of its keys. */
+  private static ObjectNode yaml(String text) {
+    return SymptomRecords.tree(
+        new StrictYamlReader().read("case.yaml", text.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value());
+  }
+
+  private static JsonNode at(SymptomMerger.Merged merged, String path) {
+    return merged.symptoms().at("/" + path.replace('.', '/'));
   }
 
   private static ProbedFacts probed(String text) {
@@ -33,7 +52,7 @@ class SymptomMergerTest {
         negotiation: [{requested: rdp, result: failure, failure: hybrid-required-by-server}]
       """);
 
-  private final SymptomMerger merger = new SymptomMerger();
+  private final SymptomMerger merger = new SymptomMerger(VOCABULARY);
 
   @Test
   void theProbeFillsWhatTheUserLeftUnknown() {
@@ -42,14 +61,13 @@ class SymptomMergerTest {
         error: {code: 0x904, extended: 0x7}
         rdp: {drain_mode: false}
         """), PROBED);
-    SymptomFile s = merged.symptoms();
-    assertThat(s.title()).isEqualTo("every user fails");
-    assertThat(s.error().code()).isEqualTo(0x904L);
-    assertThat(s.rdp().drainMode()).isFalse();
-    assertThat(s.rdp().nlaRequired()).isTrue();
-    assertThat(s.rdp().securityLayer()).isEqualTo(SecurityLayer.TLS);
-    assertThat(s.certificate().notAfter()).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(s.probe().negotiation()).hasSize(1);
+    assertThat(at(merged, "title").asText()).isEqualTo("every user fails");
+    assertThat(at(merged, "error.code").asText()).isEqualTo("0x904");
+    assertThat(at(merged, "rdp.drain_mode")).isEqualTo(BooleanNode.FALSE);
+    assertThat(at(merged, "rdp.nla_required")).isEqualTo(BooleanNode.TRUE);
+    assertThat(at(merged, "rdp.security_layer")).isEqualTo(TextNode.valueOf("tls"));
+    assertThat(at(merged, "certificate.not_after").asText()).isEqualTo("2026-10-01");
+    assertThat(at(merged, "probe.negotiation")).hasSize(1);
     assertThat(merged.conflicts()).isEmpty();
     assertThat(merged.provenance())
         .containsEntry("rdp.nla_required", "probe of rdp01:3389: hybrid-required-by-server")
@@ -67,8 +85,8 @@ class SymptomMergerTest {
         rdp: {nla_required: false, security_layer: 2}
         certificate: {not_after: 2027-01-01, names: [RDP01]}
         """), PROBED);
-    assertThat(merged.symptoms().rdp().nlaRequired()).isFalse();
-    assertThat(merged.symptoms().certificate().notAfter()).isEqualTo(LocalDate.of(2027, 1, 1));
+    assertThat(at(merged, "rdp.nla_required")).isEqualTo(BooleanNode.FALSE);
+    assertThat(at(merged, "certificate.not_after").asText()).isEqualTo("2027-01-01");
     assertThat(merged.conflicts()).containsExactly(
         new Conflict("rdp.nla_required", "false", "true"),
         new Conflict("certificate.not_after", "2027-01-01", "2026-10-01"));
@@ -90,8 +108,9 @@ class SymptomMergerTest {
         observed: 2026-11-20
         certificate: {expired: false}
         """), PROBED);
-    assertThat(merged.symptoms().certificate().expired()).isFalse();
-    assertThat(merged.symptoms().certificate().notAfter()).as("left out: it contradicts the statement").isNull();
+    assertThat(at(merged, "certificate.expired")).isEqualTo(BooleanNode.FALSE);
+    assertThat(at(merged, "certificate.not_after").isMissingNode()).as("left out: it contradicts the statement").isTrue();
+    assertThat(merged.provenance()).doesNotContainKey("certificate.not_after");
     assertThat(merged.conflicts()).containsExactly(new Conflict("certificate.expired", "false", "true (not_after 2026-10-01)"));
   }
 
@@ -101,19 +120,62 @@ class SymptomMergerTest {
         path: {kind: rd-gateway, gateway: {fqdn: gw01.corp.example, certificate_names: [gw02.corp.example]}}
         """);
     SymptomMerger.Merged merged = merger.merge(yaml("path: {gateway: {name_matches: true}}"), withGateway);
-    assertThat(merged.symptoms().path().gateway().nameMatches()).isTrue();
-    assertThat(merged.symptoms().path().gateway().certificateNames()).isNull();
+    assertThat(at(merged, "path.gateway.name_matches")).isEqualTo(BooleanNode.TRUE);
+    assertThat(at(merged, "path.gateway.certificate_names").isMissingNode()).isTrue();
+    assertThat(at(merged, "path.gateway.fqdn").asText()).as("not the evidence: kept").isEqualTo("gw01.corp.example");
     assertThat(merged.conflicts()).containsExactly(
         new Conflict("path.gateway.name_matches", "true", "false (certificate names gw02.corp.example)"));
   }
 
   @Test
+  void aWorkedOutValueTheStatementReplacesIsNoConflict() {
+    SymptomMerger.Merged merged = merger.merge(yaml("certificate: {days_left: 400}"), PROBED);
+    assertThat(merged.conflicts()).isEmpty();
+    assertThat(at(merged, "certificate.not_after").asText()).isEqualTo("2026-10-01");
+  }
+
+  @Test
+  void aStatementOfAnyWorkedOutKeyTheVocabularyDeclaresIsKept() throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.list(Path.of("rules", VocabularyReader.FOLDER))) {
+      for (Path p : all.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        files.put(p.getFileName().toString(), Files.readAllBytes(p));
+      }
+    }
+    String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8);
+    files.put("host.yaml", host.replaceFirst("    keys:\n", """
+            keys:
+              license_ends:
+                type: date
+                doc: when the host's license ends
+                example: "2027-01-01"
+              unlicensed:
+                type: yes-no
+                derived: {by: before-observed, from: [license_ends]}
+                doc: worked out from license_ends
+                example: "true"
+        """).getBytes(StandardCharsets.UTF_8));
+    Vocabulary licensed = new VocabularyReader().read(files, "my-rules/vocabulary");
+    ObjectNode stated = (ObjectNode) YamlMapper.yaml().readTree("host: {unlicensed: false}");
+    ProbedFacts probed = new ProbedFacts("probe of rdp01:3389", (ObjectNode) YamlMapper.yaml()
+        .readTree("observed: 2026-11-20\nhost: {name: rdp01, license_ends: 2026-06-30}"), Map.of());
+
+    SymptomMerger.Merged merged = new SymptomMerger(licensed).merge(stated, probed);
+    assertThat(merged.conflicts()).containsExactly(
+        new Conflict("host.unlicensed", "false", "true (license_ends 2026-06-30)"));
+    assertThat(at(merged, "host.license_ends").isMissingNode()).as("left out: it contradicts the statement").isTrue();
+    assertThat(at(merged, "host.name").asText()).isEqualTo("rdp01");
+    assertThat(merged.provenance()).containsKey("host.name").doesNotContainKey("host.license_ends");
+    assertThat(merger.merge(stated, probed).conflicts()).as("a vocabulary without the key keeps no statement of it")
+        .isEmpty();
+  }
+
+  @Test
   void anEmptyStatementTakesEverythingFromTheProbe() {
-    SymptomFile nothing = new SymptomFile(null, null, null, null, null, null, null, null, null, null, List.of(),
-        null, null, null);
-    SymptomMerger.Merged merged = merger.merge(nothing, PROBED);
+    SymptomMerger.Merged merged = merger.merge(JsonNodeFactory.instance.objectNode(), PROBED);
     assertThat(merged.symptoms()).isEqualTo(PROBED.symptoms());
     assertThat(merged.conflicts()).isEmpty();
+    assertThat(SymptomMerger.alone(PROBED)).isEqualTo(merged);
   }
 
   @Test
@@ -123,7 +185,7 @@ class SymptomMergerTest {
           target: rdp01:3389
           tcp: {port: 3389, outcome: timed-out, connect_ms: 2000}
         """), PROBED);
-    assertThat(merged.symptoms().probe()).isEqualTo(PROBED.symptoms().probe());
+    assertThat(at(merged, "probe")).isEqualTo(PROBED.symptoms().get("probe"));
     assertThat(merged.conflicts()).isEmpty();
   }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeGateway;
-import dev.rdpdoctor.casefile.ProbeTls;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

@@ -2,7 +2,6 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.RdpProtocol;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.ProbeGateway;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,6 +46,21 @@ class GatewayProbeTest {
       ProbeGateway seen = probe(new Target("gw01.corp.example", gateway.port()));
       assertThat(seen.httpStatus()).isNull();
       assertThat(seen.error()).isEqualTo("no HTTP answer to RDG_OUT_DATA: the reply is not HTTP: ''");
+    }
+  }
+
+  @Test
+  void aStatusOutsideHttpsRangeIsNotHttpSoTheProbesFileStillReads() throws IOException {
+    for (String status : new String[] {"999", "600", "099", "000"}) {
+      try (FakeGateway gateway = new FakeGateway(gatewayCertificate.serverContext(),
+          "HTTP/1.1 " + status + " Odd\r\nWWW-Authenticate: Negotiate\r\n\r\n")) {
+        Target target = new Target("gw01.corp.example", gateway.port());
+        ProbeGateway seen = probe(target);
+        assertThat(seen.httpStatus()).as(status).isNull();
+        assertThat(seen.error()).as(status).isEqualTo("no HTTP answer to RDG_OUT_DATA: the reply is not HTTP: 'HTTP/1.1 "
+            + status + " Odd'");
+        ProbeRoundTrip.check(target, new Probe(target.toString(), null, null, null, null, seen));
+      }
     }
   }
 

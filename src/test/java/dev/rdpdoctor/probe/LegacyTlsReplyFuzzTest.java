@@ -3,8 +3,6 @@ package dev.rdpdoctor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeTls;
 import java.time.Duration;
 
 /**

@@ -2,11 +2,6 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
-import dev.rdpdoctor.casefile.SecurityLayer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,6 @@ package dev.rdpdoctor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -73,8 +73,8 @@ class ProbeReachTest {
         StringWriter progress = new StringWriter();
         ProbedFacts facts = new Prober(Probes.QUICK, new Progress(new PrintWriter(progress)), Clock.systemUTC())
             .probe(new Target("rdp01.corp.example", server.port()), Optional.of(new Target("gw01.corp.example", gateway.port())));
-        assertThat(facts.symptoms().probe().gateway().httpStatus()).as(progress.toString()).isEqualTo(302L);
-        assertThat(facts.symptoms().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
+        assertThat(Probes.raw(facts).gateway().httpStatus()).as(progress.toString()).isEqualTo(302L);
+        assertThat(Probes.at(facts, "certificate.subject").asText()).isEqualTo("CN=rdp01.corp.example");
         Thread.sleep(200);
         assertThat(canary.visits).as("connections to an address a server named").hasValue(0);
         assertThat(progress.toString()).doesNotContain(":" + canary.socket.getLocalPort());

@@ -2,7 +2,6 @@ package dev.rdpdoctor.probe;
 
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
-import dev.rdpdoctor.casefile.Probe;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,9 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.yaml.YamlMapper;
 import java.time.Duration;
 
 /** Runs the probe the way the tests need it: quick, quiet, with the default step timeouts. */
@@ -14,6 +15,20 @@ final class Probes {
 
   static Probe rdp(Target target) {
     return new RdpPortProbe(QUICK, Progress.silent()).run(target);
+  }
+
+  /** The value the probe wrote at {@code path} ({@code rdp.nla_required}); a missing node when it wrote none. */
+  static JsonNode at(ProbedFacts facts, String path) {
+    return facts.symptoms().at("/" + path.replace('.', '/'));
+  }
+
+  /** The raw findings the probe wrote under {@code probe:}, read back into its own records. */
+  static Probe raw(ProbedFacts facts) {
+    try {
+      return YamlMapper.yaml().treeToValue(facts.symptoms().get("probe"), Probe.class);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("the probe section does not read back: " + e.getOriginalMessage(), e);
+    }
   }
 
   static ProbeNegotiation answer(Probe probe, RdpProtocol requested) {

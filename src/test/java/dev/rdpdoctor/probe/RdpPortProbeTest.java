@@ -3,12 +3,6 @@ package dev.rdpdoctor.probe;
 import static dev.rdpdoctor.probe.Probes.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.RdpProtocol;
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,8 +2,6 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rdpdoctor.casefile.ProbeTcp;
-import dev.rdpdoctor.casefile.TcpOutcome;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.SecurityLayer;
 import javax.net.ssl.SSLContext;
 
 /**

@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
-import dev.rdpdoctor.casefile.Certificate;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.Probe;
-import dev.rdpdoctor.casefile.ProbeDns;
-import dev.rdpdoctor.casefile.ProbeGateway;
-import dev.rdpdoctor.casefile.ProbeNegotiation;
-import dev.rdpdoctor.casefile.ProbeTls;
 import dev.rdpdoctor.casefile.ProbedFacts;
-import dev.rdpdoctor.casefile.RdpProtocol;
 import dev.rdpdoctor.yaml.ReadLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +40,7 @@ class WrittenLimitsTest {
     IntStream.range(0, 5_000).forEach(i -> names.add("n" + i + worst(240)));
     names.add(covered);
     return new Certificate(false, worst(100_000), worst(100_000), names, TODAY.minusDays(10), TODAY.plusDays(10),
-        worst(5_000), worst(5_000), 2048L, worst(5_000), null, null);
+        worst(5_000), worst(5_000), 2048L, worst(5_000));
   }
 
   @Test
@@ -91,12 +83,11 @@ class WrittenLimitsTest {
   @Test
   void whatFitsIsWrittenAsSentWithoutANote() {
     Certificate usual = new Certificate(true, "CN=rdp01.example.test", "CN=rdp01.example.test",
-        List.of("rdp01.example.test"), TODAY.minusDays(10), TODAY.plusDays(10), "AB", "RSA", 2048L, "SHA256withRSA",
-        null, null);
+        List.of("rdp01.example.test"), TODAY.minusDays(10), TODAY.plusDays(10), "AB", "RSA", 2048L, "SHA256withRSA");
     Probe raw = new Probe(TARGET.toString(), null, null, null,
         new ProbeTls("TLSv1.3", "TLS_AES_128_GCM_SHA256", usual, true, null), null);
     ProbedFacts facts = ProbeConclusions.conclude(TARGET, raw, TODAY);
-    assertThat(facts.symptoms().probe()).isEqualTo(raw);
-    assertThat(facts.symptoms().notes()).doesNotContain("the server sent");
+    assertThat(Probes.raw(facts)).isEqualTo(raw);
+    assertThat(Probes.at(facts, "notes").asText()).doesNotContain("the server sent");
   }
 }

@@ -1,16 +1,14 @@
 package dev.rdpdoctor.probe;
 
 import static dev.rdpdoctor.probe.Probes.answer;
+import static dev.rdpdoctor.probe.Probes.at;
+import static dev.rdpdoctor.probe.Probes.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.NeedsSystemPackages;
-import dev.rdpdoctor.casefile.NegotiationFailure;
-import dev.rdpdoctor.casefile.NegotiationResult;
-import dev.rdpdoctor.casefile.Probe;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rdpdoctor.casefile.ProbedFacts;
-import dev.rdpdoctor.casefile.RdpProtocol;
-import dev.rdpdoctor.casefile.SecurityLayer;
-import dev.rdpdoctor.casefile.SymptomFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +44,7 @@ class XrdpProbeTest {
   void tlsLayerWithAnExpiredCertificate() throws Exception {
     try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tls(expired), dir)) {
       ProbedFacts facts = probe(xrdp);
-      Probe p = facts.symptoms().probe();
+      Probe p = raw(facts);
       assertThat(answer(p, RdpProtocol.RDP).failure()).isEqualTo(NegotiationFailure.SSL_REQUIRED_BY_SERVER);
       assertThat(answer(p, RdpProtocol.TLS).selected()).isEqualTo(RdpProtocol.TLS);
       assertThat(answer(p, RdpProtocol.CREDSSP).selected()).as("xrdp has no CredSSP: it selects TLS").isEqualTo(RdpProtocol.TLS);
@@ -58,10 +56,9 @@ class XrdpProbeTest {
       assertThat(p.tls().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
       assertThat(p.tls().certificate().notAfter()).isBefore(LocalDate.now(ZoneOffset.UTC));
       assertThat(p.tls().certificate().selfSigned()).isTrue();
-      SymptomFile s = facts.symptoms();
-      assertThat(s.certificate().notAfter()).isEqualTo(p.tls().certificate().notAfter());
-      assertThat(s.rdp().securityLayer()).isEqualTo(SecurityLayer.TLS);
-      assertThat(s.rdp().nlaRequired()).isFalse();
+      assertThat(at(facts, "certificate.not_after").asText()).isEqualTo(p.tls().certificate().notAfter().toString());
+      assertThat(at(facts, "rdp.security_layer")).isEqualTo(TextNode.valueOf("tls"));
+      assertThat(at(facts, "rdp.nla_required")).isEqualTo(BooleanNode.FALSE);
     }
   }
 
@@ -69,13 +66,13 @@ class XrdpProbeTest {
   void rdpLayerSelectsStandardRdpSecurityForEveryRequest() throws Exception {
     try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.rdp(), dir)) {
       ProbedFacts facts = probe(xrdp);
-      assertThat(facts.symptoms().probe().negotiation()).hasSize(6).allSatisfy(n -> {
+      assertThat(raw(facts).negotiation()).hasSize(6).allSatisfy(n -> {
         assertThat(n.result()).isEqualTo(NegotiationResult.SELECTED);
         assertThat(n.selected()).isEqualTo(RdpProtocol.RDP);
       });
-      assertThat(facts.symptoms().probe().tls()).isNull();
-      assertThat(facts.symptoms().rdp().securityLayer()).isEqualTo(SecurityLayer.RDP);
-      assertThat(facts.symptoms().rdp().nlaRequired()).isFalse();
+      assertThat(raw(facts).tls()).isNull();
+      assertThat(at(facts, "rdp.security_layer")).isEqualTo(TextNode.valueOf("rdp"));
+      assertThat(at(facts, "rdp.nla_required")).isEqualTo(BooleanNode.FALSE);
     }
   }
 
@@ -83,20 +80,20 @@ class XrdpProbeTest {
   void negotiateLayerAcceptsBoth() throws Exception {
     try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.negotiate(expired), dir)) {
       ProbedFacts facts = probe(xrdp);
-      Probe p = facts.symptoms().probe();
+      Probe p = raw(facts);
       assertThat(answer(p, RdpProtocol.RDP).selected()).isEqualTo(RdpProtocol.RDP);
       assertThat(answer(p, RdpProtocol.TLS).selected()).isEqualTo(RdpProtocol.TLS);
       assertThat(answer(p, RdpProtocol.CREDSSP).selected()).isEqualTo(RdpProtocol.TLS);
       assertThat(answer(p, RdpProtocol.CREDSSP_EARLY_AUTH).selected()).isEqualTo(RdpProtocol.RDP);
       assertThat(answer(p, RdpProtocol.CLIENT_LIKE).selected()).isEqualTo(RdpProtocol.TLS);
-      assertThat(facts.symptoms().rdp().securityLayer()).isEqualTo(SecurityLayer.NEGOTIATE);
+      assertThat(at(facts, "rdp.security_layer")).isEqualTo(TextNode.valueOf("negotiate"));
     }
   }
 
   @Test
   void aMissingCertificateFileIsSslCertNotOnServer() throws Exception {
     try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tlsWithoutCertificate(), dir)) {
-      Probe p = probe(xrdp).symptoms().probe();
+      Probe p = raw(probe(xrdp));
       assertThat(p.negotiation()).hasSize(6)
           .allSatisfy(n -> assertThat(n.failure()).isEqualTo(NegotiationFailure.SSL_CERT_NOT_ON_SERVER));
       assertThat(p.tls()).isNull();
@@ -107,11 +104,11 @@ class XrdpProbeTest {
   void aTls10OnlyServerIsReportedAsSuch() throws Exception {
     try (XrdpServer xrdp = XrdpServer.start(XrdpServer.Config.tls10Only(expired), dir)) {
       ProbedFacts facts = probe(xrdp);
-      Probe p = facts.symptoms().probe();
+      Probe p = raw(facts);
       assertThat(p.tls().version()).isEqualTo("TLSv1");
       assertThat(p.tls().error()).startsWith("the server speaks only TLSv1:");
       assertThat(p.tls().certificate().subject()).isEqualTo("CN=rdp01.corp.example");
-      assertThat(facts.symptoms().rdp().tlsProtocolsDisabled()).isTrue();
+      assertThat(at(facts, "rdp.tls_protocols_disabled")).isEqualTo(BooleanNode.TRUE);
     }
   }
 }

@@ -105,6 +105,17 @@ public enum Derivation implements Spelled {
     };
   }
 
+  /**
+   * The inputs as a disagreement shows them, after the worked-out value
+   * ({@code true (not_after 2026-05-19)}, {@code false (certificate names gw02.corp.example)}).
+   */
+  public String evidence(List<String> from, List<Object> values) {
+    return switch (this) {
+      case BEFORE_OBSERVED, DAYS_FROM_OBSERVED -> from.get(0) + " " + values.get(0);
+      case NAME_COVERED -> "certificate names " + String.join(", ", textList(values.get(1)));
+    };
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> textList(Object value) {
     return (List<String>) value;

@@ -1,0 +1,68 @@
+package dev.rdpdoctor.cli;
+
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
+import dev.rdpdoctor.probe.ProbeContract;
+import dev.rdpdoctor.problem.InputError;
+import dev.rdpdoctor.problem.InvalidInputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The vocabulary of a rules folder, and the name its problems are located at. Read from the
+ * folder's {@code vocabulary/*.yaml} (or the copy in the jar) until the knowledge base carries it.
+ */
+record RulesVocabulary(Vocabulary vocabulary, String shownAs) {
+
+  /** The symptom file that every bundled vocabulary has, by which the jar's copy is found. */
+  private static final String ROOT_FILE = "symptom-file.yaml";
+
+  /** @param folder the rules folder; empty for the copy in the jar */
+  static RulesVocabulary of(Optional<Path> folder) {
+    Path dir = folder.map(f -> f.resolve(VocabularyReader.FOLDER)).orElseGet(RulesVocabulary::bundled);
+    String shownAs = folder.map(f -> f.resolve(VocabularyReader.FOLDER).toString())
+        .orElse("bundled:rules/" + VocabularyReader.FOLDER);
+    return new RulesVocabulary(new VocabularyReader().read(dir, shownAs), shownAs);
+  }
+
+  /**
+   * Refuses, as invalid input, rules whose vocabulary does not declare what the probe writes, or
+   * declares it as another type: the probe's file would not read. One problem per key, each
+   * located at the vocabulary.
+   */
+  RulesVocabulary requireProbeContract() {
+    List<String> problems = ProbeContract.problems(vocabulary);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems.stream().map(p -> InputError.error(shownAs, 1, 1, p)).toList());
+    }
+    return this;
+  }
+
+  private static Path bundled() {
+    URL url = RulesVocabulary.class.getResource("/rules/" + VocabularyReader.FOLDER + "/" + ROOT_FILE);
+    if (url == null) {
+      throw new IllegalStateException("the jar carries no rules/" + VocabularyReader.FOLDER + "/ folder");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          return FileSystems.getFileSystem(uri).getPath("/rules", VocabularyReader.FOLDER);
+        } catch (FileSystemNotFoundException e) {
+          return FileSystems.newFileSystem(uri, Map.of()).getPath("/rules", VocabularyReader.FOLDER);
+        }
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open the bundled vocabulary: " + e.getMessage(), e);
+    }
+  }
+}
