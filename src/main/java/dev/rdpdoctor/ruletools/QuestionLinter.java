@@ -73,7 +73,7 @@ final class QuestionLinter {
         }
         String section = insertedAt.get(0);
         for (String field : p.fields()) {
-          if (RuleLinter.unknownField(vocabulary, type.get(), field).isPresent()) {
+          if (field.endsWith("()") || RuleLinter.unknownField(vocabulary, type.get(), field).isPresent()) {
             continue; // reported as a field that does not exist
           }
           boolean listed = vocabulary.place(section).map(pl -> pl.key().isList()).orElse(false);

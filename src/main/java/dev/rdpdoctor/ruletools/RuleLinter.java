@@ -121,6 +121,9 @@ public final class RuleLinter {
         continue;
       }
       for (String field : pattern.fields()) {
+        if (field.endsWith("()") && isFunction(in.drl().get(rule.file()), field.substring(0, field.length() - 2))) {
+          continue; // a function of the fields it is given, which are read as fields
+        }
         unknownField(in.vocabulary().orElseThrow(), type, field).ifPresent(problem ->
             fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + simple + ": " + problem
                 + ", so the rule can never match")));
@@ -177,6 +180,12 @@ public final class RuleLinter {
       }
     }
     return from;
+  }
+
+  /** Whether the DRL imports or declares a function of this name ({@code import function ...FactFunctions.mentions;}). */
+  static boolean isFunction(String drl, String name) {
+    return drl != null && Pattern.compile("import\\s+function\\s+[\\w.]+\\." + Pattern.quote(name) + "\\s*;"
+        + "|\\bfunction\\s+[\\w.<>\\[\\], ]+\\s+" + Pattern.quote(name) + "\\s*\\(").matcher(drl).find();
   }
 
   /** The types the rules can match, from the vocabulary (none when it cannot be read: that error is reported). */

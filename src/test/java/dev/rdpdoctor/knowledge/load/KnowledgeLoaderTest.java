@@ -195,7 +195,7 @@ class KnowledgeLoaderTest {
                 doc: one-line summary of the ticket
                 example: "every user gets 0x904 / 0x7 since this morning"
         """, ""));
-    assertThat(errors(rules)).containsExactly(root + ":26:5: error: type SymptomFile declares no key 'title': title is read by"
+    assertThat(errors(rules)).containsExactly(root + ":29:5: error: type SymptomFile declares no key 'title': title is read by"
         + " the reports' heading as text; declare it");
   }
 
