@@ -147,6 +147,27 @@ class DeclaredFactTypesTest {
   }
 
   @Test
+  void thePlainDrlPathUsesThePrecompiledFactClassesForTheBundledVocabularyAndItsOwnForAnother() throws Exception {
+    Path rules = rules();
+    ClassLoader tool = DeclaredFactTypesTest.class.getClassLoader();
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).isSameAs(tool);
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("doc: The host's Remote Desktop settings.", "doc: Edited."));
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).as("a new text declares the same types").isSameAs(tool);
+    Files.writeString(rdp, Files.readString(rdp).replace("      nla_required:\n", """
+              domain_credentials_disabled:
+                type: yes-no
+                doc: "`disabledomaincreds` = 1"
+                example: "true"
+              nla_required:
+        """));
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).as("a new key declares other types").isNotSameAs(tool);
+  }
+
+  @Test
   void factsMadeThroughTheirFactTypesAreMatchedByRulesOnThePlainDrlPath() throws Exception {
     KnowledgeBase kb = new KnowledgeLoader().load(rules());
     assertThat(fire(kb, MATCHING)).containsExactlyInAnyOrder("D-1", "D-2", "D-3");
