@@ -6,10 +6,6 @@ import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.ValueSet;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,33 +24,7 @@ final class DeclaredTypes {
   /** Where the executable model is given the declarations, beside the rules' own files. */
   static final String RESOURCE = "rdp-doctor-generated/" + KnowledgeBase.FACT_PACKAGE + "/declared-types.drl";
 
-  /**
-   * The declarations whose classes the build precompiled with the bundled rules (they are on the
-   * class path), written by {@link Precompiler}; absent when the bundled rules are not precompiled.
-   */
-  static final String PRECOMPILED = "/dev/rdpdoctor/knowledge/bundled-facts.drl";
-
-  private static volatile Optional<String> precompiled;
-
   private DeclaredTypes() {}
-
-  /**
-   * Whether these declarations are exactly those the build precompiled, so that the class path's
-   * fact classes are theirs: the plain DRL path then uses those classes instead of making them
-   * again, which is most of what declaring them costs.
-   */
-  static boolean precompiled(String drl) {
-    Optional<String> p = precompiled;
-    if (p == null) {
-      try (InputStream in = DeclaredTypes.class.getResourceAsStream(PRECOMPILED)) {
-        p = in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        p = Optional.empty();
-      }
-      precompiled = p;
-    }
-    return p.filter(drl::equals).isPresent();
-  }
 
   static String drl(Vocabulary vocabulary) {
     StringBuilder out = new StringBuilder("package " + KnowledgeBase.FACT_PACKAGE + ";\n\n");

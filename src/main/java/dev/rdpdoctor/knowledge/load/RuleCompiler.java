@@ -52,7 +52,7 @@ final class RuleCompiler {
   Compiled compile(Optional<Declarations> declarations, Map<String, String> drlByFile,
       Map<String, Map<Integer, Integer>> consequenceLines, boolean buildKieBase) {
     // the class path's fact classes when they are these declarations' own; else they are hidden
-    ClassLoader classes = declarations.isPresent() && DeclaredTypes.precompiled(declarations.get().drl())
+    ClassLoader classes = declarations.isPresent() && BundledVocabulary.declares(declarations.get().drl())
         ? RuleCompiler.class.getClassLoader() : FactsHidingClassLoader.ofTool();
     KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classes);
     configuration.setProperty("drools.dialect.default", "mvel");
