@@ -200,6 +200,7 @@ public final class KnowledgeLoader {
   /**
    * The vocabulary, checked, with the keys the tool itself reads ({@link CoreKeys}); empty when it
    * cannot be read. A folder without one is an error: every symptom-file key is declared there.
+   * Files that are byte for byte the bundled ones are not read again ({@link BundledVocabulary}).
    */
   private Optional<Vocabulary> readVocabulary(RuleFiles files, String shownAs, List<InputError> errors) {
     String shown = shownAs + "/" + VocabularyReader.FOLDER;
@@ -208,6 +209,10 @@ public final class KnowledgeLoader {
       errors.add(InputError.error(shown, 1, 1, "missing: a rules folder needs " + VocabularyReader.FOLDER
           + "/, the symptom-file keys in *.yaml (start from a copy of the bundled rules/" + VocabularyReader.FOLDER + "/)"));
       return Optional.empty();
+    }
+    Optional<Vocabulary> bundled = BundledVocabulary.of(vocabularyFiles);
+    if (bundled.isPresent()) {
+      return bundled; // the files the build read and checked, core keys included
     }
     try {
       Vocabulary vocabulary = vocabularyReader.read(vocabularyFiles, shown);

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Usage: {@code Precompiler RULES_DIR CLASSES_DIR VERSION BUILD_FILE}. It writes
  * {@value ToolBuild#RESOURCE} (the version, a hash of the tool's classes and the build file, the
  * commit the sources are checked out at and the time of the build),
- * the generated classes, and {@value CompiledKnowledgeLoader#BUNDLED_RESOURCE}. When the rules
+ * the generated classes, {@value CompiledKnowledgeLoader#BUNDLED_RESOURCE} and the checked vocabulary
+ * with the files it was read from ({@value BundledVocabulary#RESOURCE}). When the rules
  * cannot be precompiled it says why and the tool falls back to compiling the DRL at start.
  */
 public final class Precompiler {
@@ -56,7 +57,9 @@ public final class Precompiler {
       System.out.println("rdp-doctor: the bundled rules are already precompiled");
       return;
     }
+    Path vocabulary = classes.resolve(BundledVocabulary.RESOURCE.substring(1));
     Files.deleteIfExists(artifact);
+    Files.deleteIfExists(vocabulary);
     Inspection inspection = new KnowledgeLoader().inspect(files, KnowledgeLoader.BUNDLED, KnowledgeLoader.Mode.INDEX);
     if (!inspection.errors().isEmpty()) {
       InputError.print(inspection.errors(), new PrintWriter(System.err, true));
@@ -81,6 +84,7 @@ public final class Precompiler {
         List.copyOf(inspection.causes().values()), List.copyOf(inspection.sources().values()),
         inspection.questions(), inspection.codes(), inspection.vocabulary().orElseThrow());
     Files.write(artifact, CompiledKnowledgeFormat.write(k));
+    Files.write(vocabulary, BundledVocabulary.write(files.vocabulary(), k.vocabulary()));
     System.out.printf("rdp-doctor: precompiled %d rules into %d classes in %.1f s%n",
         inspection.rules().size(), compiled.classFiles().size(), (System.nanoTime() - start) / 1e9);
   }
@@ -165,6 +169,7 @@ public final class Precompiler {
     try {
       CompiledKnowledge k = CompiledKnowledgeFormat.read(Files.readAllBytes(artifact));
       return k.key().equals(key)
+          && Files.isRegularFile(classes.resolve(BundledVocabulary.RESOURCE.substring(1)))
           && k.modelClasses().stream().allMatch(m -> Files.isRegularFile(classes.resolve(m.replace('.', '/') + ".class")));
     } catch (IOException e) {
       return false;

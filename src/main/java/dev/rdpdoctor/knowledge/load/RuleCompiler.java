@@ -26,9 +26,10 @@ import org.kie.internal.io.ResourceFactory;
  * Consequences use the MVEL dialect: they are at most an {@code insertLogical(...)}, and MVEL
  * checks them without a Java compile per rule, which halves the start-up compile.
  *
- * <p>The fact types declared from the vocabulary ({@link DeclaredTypes}) are compiled first, with
- * the class path's precompiled ones hidden ({@link FactsHidingClassLoader}), and the knowledge base
- * is made with the builder's class loader, which defines them.
+ * <p>The fact types declared from the vocabulary ({@link DeclaredTypes}) are compiled first. When
+ * they are the ones the build precompiled, Drools takes the class path's classes for them;
+ * otherwise those are hidden ({@link FactsHidingClassLoader}) and Drools makes the folder's own.
+ * The knowledge base is made with the builder's class loader, which defines them.
  */
 final class RuleCompiler {
 
@@ -50,8 +51,10 @@ final class RuleCompiler {
    */
   Compiled compile(Optional<Declarations> declarations, Map<String, String> drlByFile,
       Map<String, Map<Integer, Integer>> consequenceLines, boolean buildKieBase) {
-    KnowledgeBuilderConfiguration configuration =
-        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, FactsHidingClassLoader.ofTool());
+    // the class path's fact classes when they are these declarations' own; else they are hidden
+    ClassLoader classes = declarations.isPresent() && BundledVocabulary.declares(declarations.get().drl())
+        ? RuleCompiler.class.getClassLoader() : FactsHidingClassLoader.ofTool();
+    KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classes);
     configuration.setProperty("drools.dialect.default", "mvel");
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
     declarations.ifPresent(d -> builder.add(

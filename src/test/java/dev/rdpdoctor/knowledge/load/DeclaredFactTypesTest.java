@@ -121,10 +121,27 @@ class DeclaredFactTypesTest {
       "ErrorReport", Map.of("when", "AFTER_CREDENTIALS"),
       "WindowsEvent", Map.of("id", 36871L));
 
+  /** A key the bundled vocabulary lacks, so the folder's fact types are not the precompiled ones. */
+  private static void declareANewKey(Path rules) throws IOException {
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("      nla_required:\n", """
+              domain_credentials_disabled:
+                type: yes-no
+                doc: "`disabledomaincreds` = 1"
+                example: "true"
+              nla_required:
+        """));
+  }
+
   @Test
   void onThePlainDrlPathTheDeclaredTypesCompileAndStartUnknown() throws Exception {
-    KnowledgeBase kb = new KnowledgeLoader().load(rules());
-    assertEveryFieldStartsUnknown(kb);
+    Path rules = rules();
+    assertEveryFieldStartsUnknown(new KnowledgeLoader().load(rules));
+    declareANewKey(rules);
+    KnowledgeBase own = new KnowledgeLoader().load(rules);
+    assertThat(own.kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings").getFactClass().getClassLoader())
+        .as("declared by the plain DRL path itself").isNotSameAs(DeclaredFactTypesTest.class.getClassLoader());
+    assertEveryFieldStartsUnknown(own);
   }
 
   @Test
@@ -144,6 +161,21 @@ class DeclaredFactTypesTest {
     assertEveryFieldStartsUnknown(kb);
     assertThat(kb.kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings").getFactClass().getClassLoader())
         .as("the class path's").isSameAs(DeclaredFactTypesTest.class.getClassLoader());
+  }
+
+  @Test
+  void thePlainDrlPathUsesThePrecompiledFactClassesForTheBundledVocabularyAndItsOwnForAnother() throws Exception {
+    Path rules = rules();
+    ClassLoader tool = DeclaredFactTypesTest.class.getClassLoader();
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).isSameAs(tool);
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("doc: The host's Remote Desktop settings.", "doc: Edited."));
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).as("a new text declares the same types").isSameAs(tool);
+    declareANewKey(rules);
+    assertThat(new KnowledgeLoader().load(rules).kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "RdpSettings")
+        .getFactClass().getClassLoader()).as("a new key declares other types").isNotSameAs(tool);
   }
 
   @Test
@@ -172,16 +204,7 @@ class DeclaredFactTypesTest {
   @Test
   void aKeyTheBundledVocabularyLacksIsAFieldOfTheFoldersOwnTypeOnBothPaths() throws Exception {
     Path rules = rules();
-    Path rdp = rules.resolve("vocabulary/rdp.yaml");
-    Files.writeString(rdp, Files.readString(rdp).replace("""
-              nla_required:
-        """, """
-              domain_credentials_disabled:
-                type: yes-no
-                doc: "`disabledomaincreds` = 1"
-                example: "true"
-              nla_required:
-        """));
+    declareANewKey(rules);
     Files.writeString(rules.resolve("declared/more.drl"), """
         package declared;
         import facts.RdpSettings;

@@ -3,6 +3,7 @@ package dev.rdpdoctor.knowledge.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.RulesFolder;
@@ -163,6 +164,17 @@ class KnowledgeLoaderTest {
   void theKnowledgeBaseCarriesTheVocabularyOfItsFolder() {
     assertThat(Fixtures.knowledge().vocabulary()).isEqualTo(Fixtures.vocabulary());
     assertThat(new KnowledgeLoader().inspect(Fixtures.RULES).vocabulary()).contains(Fixtures.vocabulary());
+  }
+
+  @Test
+  void theBundledVocabularyFilesAreNotReadAgainButAnEditedOneIs() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Vocabulary kept = new KnowledgeLoader().inspect(Fixtures.RULES).vocabulary().orElseThrow();
+    assertThat(new KnowledgeLoader().inspect(rules).vocabulary()).as("the build's, as it checked it").containsSame(kept);
+    Path rdp = rules.resolve("vocabulary/rdp.yaml");
+    Files.writeString(rdp, Files.readString(rdp).replace("doc: The host's Remote Desktop settings.", "doc: Edited."));
+    Vocabulary edited = new KnowledgeLoader().inspect(rules).vocabulary().orElseThrow();
+    assertThat(edited.type("RdpSettings").orElseThrow().doc()).isEqualTo("Edited.");
   }
 
   @Test
