@@ -2,7 +2,6 @@ package dev.rdpdoctor.casefile;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.rdpdoctor.yaml.Range;
-import java.util.Locale;
 
 /**
  * An event from the host's logs: {@code events[]}. Written as a bare id ({@code - 1058}) or with
@@ -26,11 +25,5 @@ public record WindowsEvent(@Range(min = 0, max = WindowsEvent.MAX_ID) Long id, S
     if (id < 0 || id > WindowsEvent.MAX_ID) {
       throw new IllegalArgumentException("event id " + id + " is out of range: Windows event ids are 0 to 65535");
     }
-  }
-
-  /** True when the event's text mentions {@code fragment}, ignoring case. */
-  @Reads("text")
-  public boolean mentions(String fragment) {
-    return text != null && text.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
   }
 }
