@@ -1,6 +1,7 @@
 package dev.rdpdoctor.batch;
 
 import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -41,6 +42,7 @@ public final class BatchRunner {
   /** Chunks in flight, per worker. */
   private static final int IN_FLIGHT_PER_WORKER = 4;
 
+  private final Vocabulary vocabulary;
   private final Function<CaseFile, Diagnosis> diagnoser;
   private final ResultFormat format;
   private final int threads;
@@ -50,17 +52,21 @@ public final class BatchRunner {
   /**
    * With a budget of an eighth of the heap for the bytes in flight.
    *
+   * @param vocabulary what the cases may say: the vocabulary of the rules that diagnose them
    * @param diagnoser diagnoses one case; called from several threads at once
    */
-  public BatchRunner(Function<CaseFile, Diagnosis> diagnoser, ResultFormat format, int threads, Clock clock) {
-    this(diagnoser, format, threads, clock, defaultBudget());
+  public BatchRunner(Vocabulary vocabulary, Function<CaseFile, Diagnosis> diagnoser, ResultFormat format, int threads,
+      Clock clock) {
+    this(vocabulary, diagnoser, format, threads, clock, defaultBudget());
   }
 
   /** @param budget the bytes of lines and results in flight at most, give or take one result */
-  BatchRunner(Function<CaseFile, Diagnosis> diagnoser, ResultFormat format, int threads, Clock clock, long budget) {
+  BatchRunner(Vocabulary vocabulary, Function<CaseFile, Diagnosis> diagnoser, ResultFormat format, int threads, Clock clock,
+      long budget) {
     if (threads < 1 || threads > MAX_THREADS) {
       throw new IllegalArgumentException("a batch runs on 1 to " + MAX_THREADS + " threads, not " + threads);
     }
+    this.vocabulary = vocabulary;
     this.diagnoser = diagnoser;
     this.format = format;
     this.threads = threads;
@@ -91,7 +97,7 @@ public final class BatchRunner {
       t.setDaemon(true);
       return t;
     });
-    ThreadLocal<CaseDiagnoser> caseDiagnosers = ThreadLocal.withInitial(() -> new CaseDiagnoser(diagnoser, clock));
+    ThreadLocal<CaseDiagnoser> caseDiagnosers = ThreadLocal.withInitial(() -> new CaseDiagnoser(vocabulary, diagnoser, clock));
     InFlight inFlight = new InFlight(budget, threads * IN_FLIGHT_PER_WORKER);
     Thread reader = new Thread(() -> read(source, chunkSize, chunkBytes, workers, caseDiagnosers, inFlight),
         "rdp-doctor-batch-reader");

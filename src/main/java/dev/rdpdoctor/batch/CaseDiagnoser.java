@@ -2,6 +2,7 @@ package dev.rdpdoctor.batch;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -21,10 +22,10 @@ final class CaseDiagnoser {
   private final CaseFileReader yaml;
   private final CaseFileReader json;
 
-  CaseDiagnoser(Function<CaseFile, Diagnosis> diagnoser, Clock clock) {
+  CaseDiagnoser(Vocabulary vocabulary, Function<CaseFile, Diagnosis> diagnoser, Clock clock) {
     this.diagnoser = diagnoser;
-    this.yaml = new CaseFileReader(clock);
-    this.json = CaseFileReader.json(clock);
+    this.yaml = new CaseFileReader(vocabulary, clock);
+    this.json = CaseFileReader.json(vocabulary, clock);
   }
 
   BatchOutcome diagnose(BatchItem item) {

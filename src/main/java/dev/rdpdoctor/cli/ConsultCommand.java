@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,8 @@ final class ConsultCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     prompt = new Prompt(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)), out);
-    CaseFileReader reader = new CaseFileReader();
+    KnowledgeBase knowledge = rules.load();
+    CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
     ObjectNode tree = YAML.createObjectNode();
     if (start != null) {
       reader.read(start); // the same located errors as diagnose
@@ -76,7 +78,6 @@ final class ConsultCommand implements Callable<Integer> {
     if (!tree.has("observed")) {
       tree.put("observed", LocalDate.now().toString());
     }
-    KnowledgeBase knowledge = rules.load();
     List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
     QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions);
     ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(prompt), out, maxQuestions).run(tree);

@@ -117,7 +117,7 @@ final class DiagnoseBatch {
     ResultFormat results = resultFormat(knowledge, diagnoser, format, explain);
     BatchSummary summary;
     try {
-      summary = new BatchRunner(diagnoser::diagnose, redact ? new RedactedResults(results) : results,
+      summary = new BatchRunner(knowledge.vocabulary(), diagnoser::diagnose, redact ? new RedactedResults(results) : results,
           threads, Clock.systemDefaultZone()).run(source, context.bytes(), err, progress);
     } catch (BatchFailure e) {
       err.println("rdp-doctor: internal error: " + e.getMessage());

@@ -15,6 +15,7 @@ import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,7 +74,6 @@ final class DiagnoseCommand implements Callable<Integer> {
   private KnowledgeBase knowledge;
   private Diagnoser diagnoser;
   private NextChecks nextChecks;
-  private RulesVocabulary vocabulary;
 
   DiagnoseCommand(CommandContext context) {
     this.context = context;
@@ -87,20 +87,24 @@ final class DiagnoseCommand implements Callable<Integer> {
       return batch(err);
     }
     ProbedFacts probed = probeTarget == null ? null
-        : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err), this::vocabulary);
+        : probeOptions.probe(spec.commandLine(), probeTarget, redact.progress(err), () -> {
+          loadKnowledge(err);
+          return RulesVocabulary.of(knowledge);
+        });
     if (probed != null) {
       redact.releaseProgress(err, probed.symptoms());
     }
+    // the cases are read with the vocabulary of the rules that diagnose them
+    loadKnowledge(err);
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     Report report = (format == null ? Format.text : format).report(explain, inputs.size() == 1);
-    CaseFileReader reader = new CaseFileReader();
+    CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
     int exit = ExitCode.OK;
     boolean first = true;
     for (Path file : inputs) {
       Optional<CaseFile> caseFile = unlessInvalid(err,
           () -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
-              : reader.read(file, probed, vocabulary().vocabulary()));
-      caseFile.ifPresent(c -> loadKnowledge(err));
+              : reader.read(file, probed, knowledge.vocabulary()));
       // a rule that failed on this case (it looped, threw or did not finish) is said, and the next case goes on
       Optional<Outline> outline = caseFile.flatMap(c -> unlessInvalid(err, () -> outline(c)));
       if (outline.isEmpty()) {
@@ -171,15 +175,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
   }
 
-  /** The vocabulary of the rules, read the first time the probe needs it. */
-  private RulesVocabulary vocabulary() {
-    if (vocabulary == null) {
-      vocabulary = RulesVocabulary.of(rules.folder());
-    }
-    return vocabulary;
-  }
-
-  /** Loads the rules the first time a case needs them. */
+  /** Loads the rules, once. */
   private void loadKnowledge(PrintWriter err) {
     if (diagnoser == null) {
       knowledge = rules.loadCompiled(err);

@@ -8,6 +8,7 @@ import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.ExplainReport;
 import dev.rdpdoctor.yaml.Suggestions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,8 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CaseFile caseFile = new CaseFileReader().read(file);
     KnowledgeBase knowledge = rules.load();
+    CaseFile caseFile = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()).read(file);
     if (cause != null && !knowledge.causes().containsKey(cause)) {
       String hint = Suggestions.closest(cause, knowledge.causes().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
       throw new CommandLine.ParameterException(spec.commandLine(), "no cause '" + cause + "' in the knowledge base" + hint);

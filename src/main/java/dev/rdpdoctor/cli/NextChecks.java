@@ -13,6 +13,7 @@ import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.NextCheck;
 import dev.rdpdoctor.yaml.YamlMapper;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ final class NextChecks {
     }
     if (picker == null) {
       List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
-      picker = new QuestionPicker(diagnoser, new CaseFileReader(), questions);
+      picker = new QuestionPicker(diagnoser, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()), questions);
       yaml = YamlMapper.yaml();
     }
     ObjectNode tree = yaml.valueToTree(caseFile.symptoms());

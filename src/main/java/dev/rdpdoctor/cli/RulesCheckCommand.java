@@ -9,6 +9,7 @@ import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class RulesCheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Inspection inspection = rules.inspect();
-    List<InputError> findings = new RuleLinter().lint(inspection, expectations(err));
+    List<InputError> findings = new RuleLinter().lint(inspection, expectations(inspection));
     InputError.print(findings, err);
     long errors = findings.stream().filter(InputError::isError).count();
     long warnings = findings.size() - errors;
@@ -50,12 +51,15 @@ final class RulesCheckCommand implements Callable<Integer> {
     return errors > 0 ? ExitCode.FAILED : ExitCode.OK;
   }
 
-  private Optional<List<Expectation>> expectations(PrintWriter err) {
+  private Optional<List<Expectation>> expectations(Inspection inspection) {
     Optional<Path> dir = samples != null ? Optional.of(samples) : rules.defaultSamples();
     if (dir.isEmpty()) {
       return Optional.empty();
     }
-    CaseFileReader reader = new CaseFileReader();
+    if (inspection.vocabulary().isEmpty()) {
+      return Optional.empty(); // the vocabulary is broken: that is the finding
+    }
+    CaseFileReader reader = new CaseFileReader(inspection.vocabulary().get(), Clock.systemDefaultZone());
     List<Expectation> out = new ArrayList<>();
     for (Path sample : ScenarioRunner.samples(List.of(dir.get()))) {
       try {

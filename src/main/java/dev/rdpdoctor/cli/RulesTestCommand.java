@@ -8,6 +8,7 @@ import dev.rdpdoctor.ruletools.ScenarioResult;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +53,7 @@ final class RulesTestCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml samples in " + given);
     }
     KnowledgeBase knowledge = rules.load();
-    ScenarioRunner runner = new ScenarioRunner(knowledge, new CaseFileReader());
+    ScenarioRunner runner = new ScenarioRunner(knowledge, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()));
     ScenarioReport report = new ScenarioReport(knowledge);
     List<ScenarioResult> results = new ArrayList<>();
     for (Path sample : samples) {

@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.probe.ProbeContract;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -17,13 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vocabulary of a rules folder, and the name its problems are located at. Read from the
- * folder's {@code vocabulary/*.yaml} (or the copy in the jar) until the knowledge base carries it.
+ * The vocabulary of a rules folder, and the name its problems are located at: the one a loaded
+ * knowledge base carries, or, for a probe that diagnoses nothing, read from the folder's
+ * {@code vocabulary/*.yaml} (or the copy in the jar) without loading the rules.
  */
 record RulesVocabulary(Vocabulary vocabulary, String shownAs) {
 
   /** The symptom file that every bundled vocabulary has, by which the jar's copy is found. */
   private static final String ROOT_FILE = "symptom-file.yaml";
+
+  /** The vocabulary a knowledge base was loaded with. */
+  static RulesVocabulary of(KnowledgeBase knowledge) {
+    return new RulesVocabulary(knowledge.vocabulary(), knowledge.origin() + "/" + VocabularyReader.FOLDER);
+  }
 
   /** @param folder the rules folder; empty for the copy in the jar */
   static RulesVocabulary of(Optional<Path> folder) {

@@ -80,7 +80,7 @@ class BatchRunnerTest {
     StringWriter errors = new StringWriter();
     BatchSummary summary;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(results))) {
-      summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK)
+      summary = new BatchRunner(KNOWLEDGE.vocabulary(), new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK)
           .run(new JsonLines(new ByteArrayInputStream(bytes), "cases.jsonl"), out, new PrintWriter(errors), Progress.none());
     }
 
@@ -171,7 +171,7 @@ class BatchRunnerTest {
     String input = String.join("\n", ok, spin, ok, spin, ok, ok) + "\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter errors = new StringWriter();
-    BatchSummary summary = new BatchRunner(diagnoser::diagnose, new ResultLine(kb), 2, CLOCK).run(
+    BatchSummary summary = new BatchRunner(kb.vocabulary(), diagnoser::diagnose, new ResultLine(kb), 2, CLOCK).run(
         new JsonLines(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "cases.jsonl"), out,
         new PrintWriter(errors), Progress.none());
     List<JsonNode> results = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
@@ -206,7 +206,7 @@ class BatchRunnerTest {
 
   private static String run(List<Path> files, int threads) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
+    new BatchRunner(KNOWLEDGE.vocabulary(), new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), threads, CLOCK)
         .run(new CaseFiles(files), out, new PrintWriter(new StringWriter()), Progress.none());
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -287,7 +287,7 @@ class BatchRunnerTest {
         written.addAndGet(len);
       }
     };
-    BatchSummary summary = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, large, threads, CLOCK, budget)
+    BatchSummary summary = new BatchRunner(KNOWLEDGE.vocabulary(), new Diagnoser(KNOWLEDGE)::diagnose, large, threads, CLOCK, budget)
         .run(counted, slow, new PrintWriter(new StringWriter()), Progress.none());
 
     assertThat(summary.cases()).isEqualTo(600);
@@ -316,7 +316,7 @@ class BatchRunnerTest {
         return OptionalLong.empty();
       }
     };
-    BatchRunner runner = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK);
+    BatchRunner runner = new BatchRunner(KNOWLEDGE.vocabulary(), new Diagnoser(KNOWLEDGE)::diagnose, new ResultLine(KNOWLEDGE), 2, CLOCK);
     assertThatThrownBy(() -> runner.run(dying, new ByteArrayOutputStream(), new PrintWriter(new StringWriter()), Progress.none()))
         .isInstanceOf(BatchFailure.class)
         .hasMessage("the batch stopped: reading the cases failed: java.lang.OutOfMemoryError: Java heap space");
@@ -333,7 +333,7 @@ class BatchRunnerTest {
       return lines.render(outcome);
     };
     String input = "{}\n{}\n{}\n{}\n";
-    BatchRunner runner = new BatchRunner(new Diagnoser(KNOWLEDGE)::diagnose, failing, 2, CLOCK);
+    BatchRunner runner = new BatchRunner(KNOWLEDGE.vocabulary(), new Diagnoser(KNOWLEDGE)::diagnose, failing, 2, CLOCK);
     assertThatThrownBy(() -> runner.run(new JsonLines(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
         "cases.jsonl"), new ByteArrayOutputStream(), new PrintWriter(new StringWriter()), Progress.none()))
         .isInstanceOf(BatchFailure.class)

@@ -42,13 +42,13 @@ public final class Baseline {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     if (args.length == 2 && args[0].equals("case")) {
       PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-      new TextReport(false).write(Outline.of(rules.diagnose(new CaseFileReader().read(Path.of(args[1]))), List.of(), knowledge), out);
+      new TextReport(false).write(Outline.of(rules.diagnose(new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()).read(Path.of(args[1]))), List.of(), knowledge), out);
       out.flush();
     } else if (args.length >= 1 && args[0].equals("batch")) {
       int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
       long start = System.nanoTime();
       BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-      BatchSummary summary = new BatchRunner(rules::diagnose, new ResultLine(knowledge), threads, Clock.systemDefaultZone())
+      BatchSummary summary = new BatchRunner(knowledge.vocabulary(), rules::diagnose, new ResultLine(knowledge), threads, Clock.systemDefaultZone())
           .run(new JsonLines(System.in, "stdin"), out, err, Progress.none());
       out.flush();
       summary.print(err, (System.nanoTime() - start) / 1e9, threads);
