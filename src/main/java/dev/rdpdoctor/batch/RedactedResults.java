@@ -25,7 +25,7 @@ public final class RedactedResults implements ResultFormat {
     }
     Redactor redactor = new Redactor();
     if (outcome instanceof BatchOutcome.Diagnosed d) {
-      redactor.learn(d.diagnosis().caseFile().source(), d.diagnosis().caseFile().symptoms());
+      redactor.learn(d.diagnosis().caseFile().source(), d.diagnosis().caseFile().values());
     } else {
       redactor.learn(CaseDiagnoser.source(outcome.item()), null);
     }

@@ -10,27 +10,18 @@ import java.util.Optional;
 /**
  * A case ready for the rules: the symptom file's values as read against the vocabulary, with
  * the values worked out from them (certificate expired, gateway name match) and where each
- * value was written.
+ * value was written. The tool itself reads only the keys every vocabulary must declare (its
+ * core keys): the title, the error's codes and the samples' {@code expect:}.
  *
  * @param source the file name, as given on the command line
  * @param values the values by key, the worked-out ones, the observed date, where each was written
- * @param symptoms the same values as the records the rest of the tool still reads (the keys
- *     the records have; the rules read {@code values})
- * @param facts the records handed to rules written against them (the plain-Java floor)
  * @param conflicts values the user stated that a probe saw differently (the user's are used)
  */
-public record CaseFile(
-    String source,
-    CaseValues values,
-    SymptomFile symptoms,
-    List<Fact> facts,
-    List<Conflict> conflicts) {
+public record CaseFile(String source, CaseValues values, List<Conflict> conflicts) {
 
   public CaseFile {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(values, "values");
-    Objects.requireNonNull(symptoms, "symptoms");
-    facts = List.copyOf(facts);
     conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
   }
 
@@ -48,11 +39,36 @@ public record CaseFile(
     return values.derivations();
   }
 
-  public Optional<Expectation> expectation() {
-    return Optional.ofNullable(symptoms.expect());
+  /** The ticket's one-line summary, when written. */
+  public Optional<String> title() {
+    return values.at("title").map(String.class::cast);
   }
 
-  public ErrorReport error() {
-    return symptoms.error() == null ? ErrorReport.unknown() : symptoms.error();
+  /** The code of the error dialog ({@code error.code}), when written. */
+  public Optional<Long> errorCode() {
+    return values.at("error.code").map(Long.class::cast);
+  }
+
+  /** The extended code of the error dialog ({@code error.extended}), when written. */
+  public Optional<Long> extendedCode() {
+    return values.at("error.extended").map(Long.class::cast);
+  }
+
+  /** What a sample must produce ({@code expect:}), when it says. */
+  public Optional<Expectation> expectation() {
+    if (values.at("expect").isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Expectation(text("expect.top"), texts("expect.ranked"), texts("expect.ruled_out"),
+        text("expect.first_fix"), texts("expect.cites")));
+  }
+
+  private String text(String path) {
+    return values.at(path).map(String.class::cast).orElse(null);
+  }
+
+  private List<String> texts(String path) {
+    return values.at(path).map(v -> v instanceof List<?> l ? l.stream().map(String.class::cast).toList()
+        : List.of((String) v)).orElse(List.of());
   }
 }

@@ -117,7 +117,6 @@ public final class CaseFileReader {
   }
 
   private static CaseFile caseFile(String name, CaseValues values, List<Conflict> conflicts) {
-    SymptomFile symptoms = RecordView.of(values);
-    return new CaseFile(name, values, symptoms, RecordView.facts(symptoms), conflicts);
+    return new CaseFile(name, values, conflicts);
   }
 }

@@ -31,9 +31,4 @@ public final class CaseFileWriter {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** A symptom file read into records, written the same way; unknown values are left out. */
-  public String write(SymptomFile file) {
-    return write(SymptomRecords.tree(file));
-  }
 }

@@ -78,7 +78,7 @@ final class ConsultCommand implements Callable<Integer> {
     if (!tree.has("observed")) {
       tree.put("observed", LocalDate.now().toString());
     }
-    List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
+    List<Askable> questions = Askable.all(knowledge);
     QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions);
     ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(prompt), out, maxQuestions).run(tree);
     out.println();

@@ -92,7 +92,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           return RulesVocabulary.of(knowledge);
         });
     if (probed != null) {
-      redact.releaseProgress(err, probed.symptoms());
+      redact.releaseProgress(err, knowledge.vocabulary(), probed.symptoms());
     }
     // the cases are read with the vocabulary of the rules that diagnose them
     loadKnowledge(err);
@@ -112,7 +112,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         continue;
       }
       boolean separate = !first;
-      redact.print(out, caseFile.get().source(), caseFile.get().symptoms(), to -> {
+      redact.print(out, caseFile.get().source(), caseFile.get().values(), to -> {
         if (separate) {
           to.print(report.separator());
         }

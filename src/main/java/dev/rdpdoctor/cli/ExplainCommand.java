@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no cause '" + cause + "' in the knowledge base" + hint);
     }
     Diagnosis d = new Diagnoser(knowledge).diagnose(caseFile);
-    redact.print(spec.commandLine().getOut(), caseFile.source(), caseFile.symptoms(),
+    redact.print(spec.commandLine().getOut(), caseFile.source(), caseFile.values(),
         out -> new ExplainReport(knowledge).write(d, Optional.ofNullable(cause), out));
     return ExitCode.OK;
   }

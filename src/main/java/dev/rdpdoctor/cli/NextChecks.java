@@ -1,9 +1,9 @@
 package dev.rdpdoctor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.CaseValuesTree;
 import dev.rdpdoctor.consult.Askable;
 import dev.rdpdoctor.consult.ConsultSession;
 import dev.rdpdoctor.consult.Outcome;
@@ -12,7 +12,6 @@ import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.NextCheck;
-import dev.rdpdoctor.yaml.YamlMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,6 @@ final class NextChecks {
    * most diagnoses are clear, and both take time to set up.
    */
   private QuestionPicker picker;
-  private ObjectMapper yaml;
 
   NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser) {
     this.knowledge = knowledge;
@@ -42,11 +40,10 @@ final class NextChecks {
       return List.of();
     }
     if (picker == null) {
-      List<Askable> questions = knowledge.questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
+      List<Askable> questions = Askable.all(knowledge);
       picker = new QuestionPicker(diagnoser, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()), questions);
-      yaml = YamlMapper.yaml();
     }
-    ObjectNode tree = yaml.valueToTree(caseFile.symptoms());
+    ObjectNode tree = CaseValuesTree.of(caseFile.values().root());
     tree.remove("expect");
     return picker.nextChecks(tree, COUNT).stream().map(o -> check(d, o)).toList();
   }

@@ -2,6 +2,7 @@ package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.problem.ControlCharacters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,13 +39,16 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Mixin RedactOption redact;
 
+  private RulesVocabulary rulesVocabulary;
+
   @Override
   public Integer call() {
     ProbedFacts facts = probe.probe(spec.commandLine(), target, redact.progress(spec.commandLine().getErr()),
-        () -> RulesVocabulary.of(RulesOption.defaultFolder()));
-    redact.releaseProgress(spec.commandLine().getErr(), facts.symptoms());
+        this::rulesVocabulary);
+    Vocabulary vocabulary = rulesVocabulary().vocabulary();
+    redact.releaseProgress(spec.commandLine().getErr(), vocabulary, facts.symptoms());
     String yaml = "# Written by rdp-doctor probe; diagnose it with: rdp-doctor diagnose FILE\n"
-        + new CaseFileWriter().write(redact.symptoms(facts.symptoms()));
+        + new CaseFileWriter().write(redact.symptoms(vocabulary, facts.symptoms()));
     if (output == null) {
       spec.commandLine().getOut().print(yaml);
       spec.commandLine().getOut().flush();
@@ -54,5 +58,13 @@ final class ProbeCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     return ExitCode.OK;
+  }
+
+  /** The vocabulary of the rules the probe's file is for, read once, when the options are found usable. */
+  private RulesVocabulary rulesVocabulary() {
+    if (rulesVocabulary == null) {
+      rulesVocabulary = RulesVocabulary.of(RulesOption.defaultFolder());
+    }
+    return rulesVocabulary;
   }
 }

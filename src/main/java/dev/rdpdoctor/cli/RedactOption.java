@@ -1,7 +1,8 @@
 package dev.rdpdoctor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.casefile.CaseValues;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.report.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,12 +33,12 @@ final class RedactOption {
   }
 
   /** Prints what {@code write} writes for the case {@code source}, redacted when asked. */
-  void print(PrintWriter out, String source, SymptomFile symptoms, Consumer<PrintWriter> write) {
+  void print(PrintWriter out, String source, CaseValues values, Consumer<PrintWriter> write) {
     if (!on) {
       write.accept(out);
       return;
     }
-    redactor().learn(source, symptoms);
+    redactor().learn(source, values);
     StringWriter held = new StringWriter();
     PrintWriter buffer = new PrintWriter(held);
     write.accept(buffer);
@@ -52,17 +53,17 @@ final class RedactOption {
   }
 
   /** Writes the held progress, redacted with what the probe found. */
-  void releaseProgress(PrintWriter err, ObjectNode found) {
+  void releaseProgress(PrintWriter err, Vocabulary vocabulary, ObjectNode found) {
     if (on) {
-      redactor().learn(found);
+      redactor().learn(vocabulary, found);
       err.print(redactor().apply(heldProgress.toString()));
       err.flush();
     }
   }
 
   /** The probe's symptom file itself redacted, for its output; unchanged when not asked. */
-  ObjectNode symptoms(ObjectNode symptoms) {
-    return on ? redactor().apply(symptoms) : symptoms;
+  ObjectNode symptoms(Vocabulary vocabulary, ObjectNode symptoms) {
+    return on ? redactor().apply(vocabulary, symptoms) : symptoms;
   }
 
   private final StringWriter heldProgress = new StringWriter();

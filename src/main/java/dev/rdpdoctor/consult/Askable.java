@@ -3,7 +3,10 @@ package dev.rdpdoctor.consult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.rdpdoctor.casefile.SymptomSchema;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.Place;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.Question;
 import dev.rdpdoctor.yaml.Spelled;
 import dev.rdpdoctor.yaml.YamlMapper;
@@ -16,10 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A question made ready to ask: where its answer goes in the symptom file, and each answer's
- * label with the value it writes ({@code null} writes nothing: "no" for an event not seen).
+ * A question made ready to ask: the key its answer goes to, as the vocabulary declares it, and
+ * each answer's label with the value it writes ({@code null} writes nothing: "no" for an event
+ * not seen).
  */
-public record Askable(Question question, SymptomSchema.Slot slot, Map<String, JsonNode> answers) {
+public record Askable(Question question, Place place, Map<String, JsonNode> answers) {
 
   private static final ObjectMapper YAML = YamlMapper.yaml();
 
@@ -27,28 +31,42 @@ public record Askable(Question question, SymptomSchema.Slot slot, Map<String, Js
     answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
   }
 
-  /** The question, ready to ask; empty when its fact is not a symptom-file key. */
-  public static Optional<Askable> of(Question q) {
-    Optional<SymptomSchema.Slot> slot = SymptomSchema.slot(q.fact());
-    if (slot.isEmpty()) {
+  /** The questions of a knowledge base that can be asked: those whose key its vocabulary declares. */
+  public static List<Askable> all(KnowledgeBase knowledge) {
+    return knowledge.questions().stream().map(q -> of(q, knowledge.vocabulary())).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * The question, ready to ask; empty when its fact is not a key of {@code vocabulary}, or when
+   * it lists no answers and its key is neither yes/no nor a value from a set.
+   */
+  public static Optional<Askable> of(Question q, Vocabulary vocabulary) {
+    Optional<Place> place = vocabulary.place(q.fact());
+    if (place.isEmpty()) {
       return Optional.empty();
     }
+    KeyType type = place.get().key().type();
+    KeyType item = type instanceof KeyType.ListOf l ? l.item() : type;
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     if (!q.answers().isEmpty()) {
       q.answers().forEach((label, value) -> answers.put(label.toLowerCase(Locale.ROOT),
           value == null ? NullNode.getInstance() : YAML.valueToTree(value)));
-    } else if (slot.get().type() == Boolean.class) {
+    } else if (item instanceof KeyType.YesNo) {
       answers.put("yes", YAML.getNodeFactory().booleanNode(true));
       answers.put("no", YAML.getNodeFactory().booleanNode(false));
-    } else if (slot.get().type().isEnum()) {
-      for (Object constant : slot.get().type().getEnumConstants()) {
-        String spelling = Spelled.spelling((Enum<?>) constant);
+    } else if (item instanceof KeyType.OneOf set) {
+      for (String spelling : set.set().spellings()) {
         answers.put(spelling, YAML.getNodeFactory().textNode(spelling));
       }
     } else {
       return Optional.empty();
     }
-    return Optional.of(new Askable(q, slot.get(), answers));
+    return Optional.of(new Askable(q, place.get(), answers));
+  }
+
+  /** Whether the key holds a list ({@code events}), whose items are added one by one. */
+  public boolean list() {
+    return place.key().type() instanceof KeyType.ListOf;
   }
 
   public String fact() {
@@ -60,7 +78,7 @@ public record Askable(Question question, SymptomSchema.Slot slot, Map<String, Js
    * empty when one of them is not an answer to this question.
    */
   public Optional<List<String>> labels(String typed) {
-    List<String> parts = slot.list() ? List.of(typed.split(",")) : List.of(typed);
+    List<String> parts = list() ? List.of(typed.split(",")) : List.of(typed);
     List<String> out = new ArrayList<>();
     for (String part : parts) {
       Optional<String> label = label(part);

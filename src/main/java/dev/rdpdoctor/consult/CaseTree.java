@@ -38,7 +38,7 @@ final class CaseTree {
       section = next instanceof ObjectNode o ? o : section.putObject(parts[i]);
     }
     String key = parts[parts.length - 1];
-    if (q.slot().list()) {
+    if (q.list()) {
       JsonNode list = section.get(key);
       (list instanceof ArrayNode a ? a : section.putArray(key)).add(value.deepCopy());
     } else {
@@ -50,7 +50,7 @@ final class CaseTree {
   /** True when the tree says nothing yet that this question would tell. */
   static boolean unknown(ObjectNode tree, Askable q) {
     JsonNode at = at(tree, q.fact());
-    if (!q.slot().list()) {
+    if (!q.list()) {
       return at == null || at.isNull();
     }
     if (!(at instanceof ArrayNode items)) {

@@ -118,7 +118,7 @@ public final class QuestionPicker {
     if (byAnswer.isEmpty()) {
       return null;
     }
-    double separation = q.slot().list() ? checklistSeparation(now, byAnswer) : separation(now, byAnswer);
+    double separation = q.list() ? checklistSeparation(now, byAnswer) : separation(now, byAnswer);
     return new Outcome(q, separation, separation / weight(q.question().cost()), byAnswer);
   }
 

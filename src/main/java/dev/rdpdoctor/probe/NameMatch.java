@@ -1,6 +1,6 @@
 package dev.rdpdoctor.probe;
 
-import dev.rdpdoctor.casefile.HostNames;
+import dev.rdpdoctor.casefile.vocabulary.HostNames;
 import java.util.List;
 
 /**

@@ -159,8 +159,9 @@ public record Outline(
 
     Outline outline(Diagnosis d, List<NextCheck> nextChecks) {
       CaseFile c = d.caseFile();
-      Header header = new Header(c.source(), c.symptoms().title(), c.observed(),
-          code(CodeMeaning.Kind.DISCONNECT, c.error().code()), code(CodeMeaning.Kind.EXTENDED, c.error().extended()));
+      Header header = new Header(c.source(), c.title().orElse(null), c.observed(),
+          code(CodeMeaning.Kind.DISCONNECT, c.errorCode().orElse(null)),
+          code(CodeMeaning.Kind.EXTENDED, c.extendedCode().orElse(null)));
       List<Cause> ranked = new ArrayList<>(d.ranked().size());
       for (CauseAssessment a : d.ranked()) {
         ranked.add(cause(ranked.size() + 1, a));

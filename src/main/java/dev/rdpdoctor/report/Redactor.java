@@ -1,14 +1,16 @@
 package dev.rdpdoctor.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.rdpdoctor.casefile.SymptomFile;
-import dev.rdpdoctor.yaml.YamlMapper;
+import dev.rdpdoctor.casefile.CaseValues;
+import dev.rdpdoctor.casefile.vocabulary.Identifies;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -30,8 +33,8 @@ import java.util.regex.Pattern;
  * so a wildcard {@code *.corp.example} still visibly covers it), IP addresses ({@code ip-1}), user
  * names ({@code CORP\jsmith}, {@code jsmith@corp.example}, {@code Account Name: jsmith} become
  * {@code user-1}), certificate subjects and issuers ({@code subject-1}), thumbprints and the
- * folders case files live in. It learns the values from the symptom files (the keys that hold
- * names, and patterns in free text), then replaces them, in their plain, HTML, Markdown and JSON
+ * folders case files live in. It learns the values from the symptom files (the keys the
+ * vocabulary marks with {@code identifies:}, and patterns in any text), then replaces them, in their plain, HTML, Markdown and JSON
  * spellings, wherever they appear in the output. The same value always gets the same placeholder.
  */
 public final class Redactor {
@@ -44,9 +47,6 @@ public final class Redactor {
     }
   }
 
-  private static final ObjectMapper MAPPER = YamlMapper.yaml();
-  private static final Set<String> HOST_KEYS = Set.of("target", "fqdn", "name", "names", "certificate_names", "addresses");
-  private static final Set<String> SUBJECT_KEYS = Set.of("subject", "issuer");
   private static final Pattern IPV4 = Pattern.compile(
       "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.]\\w|\\w)");
   private static final Pattern IPV6 = Pattern.compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
@@ -70,8 +70,11 @@ public final class Redactor {
   private final Map<Kind, Integer> counters = new EnumMap<>(Kind.class);
   private Pattern known;
 
-  /** Learns the values to hide from one case: its file name and everything it states. */
-  public void learn(String source, SymptomFile symptoms) {
+  /**
+   * Learns the values to hide from one case: its file name, the values of the keys that the
+   * vocabulary says name a host, address, person or certificate, and names in any text.
+   */
+  public void learn(String source, CaseValues values) {
     if (source != null) {
       String file = source.split(" \\+ ", 2)[0];
       int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
@@ -79,14 +82,14 @@ public final class Redactor {
         add(file.substring(0, slash), Kind.FOLDER);
       }
     }
-    if (symptoms != null) {
-      walk("", MAPPER.valueToTree(symptoms));
+    if (values != null) {
+      walk(values.root());
     }
   }
 
   /** Learns the values to hide from a symptom file given as a tree of its keys, as the probe writes one. */
-  public void learn(JsonNode symptoms) {
-    walk("", symptoms);
+  public void learn(Vocabulary vocabulary, JsonNode symptoms) {
+    walk(vocabulary, vocabulary.root(), symptoms);
   }
 
   /** {@code text} with every learned value, and any IPv4 address, replaced by its placeholder. */
@@ -117,52 +120,88 @@ public final class Redactor {
   }
 
   /**
-   * The symptom file, given as a tree of its keys, with every text value redacted, for output
-   * that is itself a symptom file (the probe's).
+   * The symptom file, given as a tree of its keys, with the values of its text keys redacted,
+   * for output that is itself a symptom file (the probe's). Dates, numbers, codes and values
+   * from a set are left as they are, so the file reads as before.
    */
-  public ObjectNode apply(ObjectNode symptoms) {
-    learn(symptoms);
-    ObjectNode tree = (ObjectNode) redact(symptoms.deepCopy());
-    try {
-      MAPPER.treeToValue(tree, SymptomFile.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a redacted symptom file no longer reads: " + e.getOriginalMessage(), e);
-    }
-    return tree;
+  public ObjectNode apply(Vocabulary vocabulary, ObjectNode symptoms) {
+    learn(vocabulary, symptoms);
+    return (ObjectNode) redact(vocabulary, vocabulary.root(), symptoms.deepCopy());
   }
 
-  private JsonNode redact(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        e.setValue(redact(e.getValue()));
-      }
-    } else if (node instanceof ArrayNode array) {
+  private JsonNode redact(Vocabulary vocabulary, SectionType type, JsonNode node) {
+    if (!(node instanceof ObjectNode object)) {
+      return node;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      type.key(e.getKey()).ifPresent(key -> e.setValue(redact(vocabulary, key.type(), e.getValue())));
+    }
+    return object;
+  }
+
+  private JsonNode redact(Vocabulary vocabulary, KeyType type, JsonNode value) {
+    if (type instanceof KeyType.ListOf list && value instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        array.set(i, redact(array.get(i)));
+        array.set(i, redact(vocabulary, list.item(), array.get(i)));
       }
-    } else if (node.isTextual()) {
-      return TextNode.valueOf(apply(node.asText()));
+      return array;
     }
-    return node;
+    KeyType item = type instanceof KeyType.ListOf list ? list.item() : type;
+    if (item instanceof KeyType.Section s) {
+      return vocabulary.type(s.typeName()).map(t -> redact(vocabulary, t, value)).orElse(value);
+    }
+    return item instanceof KeyType.Text && value.isTextual() ? TextNode.valueOf(apply(value.asText())) : value;
   }
 
-  private void walk(String key, JsonNode node) {
-    if (node.isObject()) {
-      node.fields().forEachRemaining(e -> walk(e.getKey(), e.getValue()));
-    } else if (node.isArray()) {
-      node.forEach(element -> walk(key, element));
-    } else if (node.isTextual()) {
-      String value = node.asText().strip();
-      if (HOST_KEYS.contains(key)) {
-        host(key.equals("target") ? withoutPort(value) : value);
-      } else if (SUBJECT_KEYS.contains(key)) {
-        add(value, Kind.SUBJECT);
-      } else if (key.equals("thumbprint")) {
-        add(value, Kind.THUMBPRINT);
-      }
-      freeText(value);
+  /** The values of a case as read: each key's own kind of name, and names in any text. */
+  private void walk(CaseValues.Section section) {
+    for (Map.Entry<String, Object> e : section.values().entrySet()) {
+      Optional<Identifies> identifies = section.type().key(e.getKey()).flatMap(Key::identifies);
+      walkValue(identifies, e.getValue());
     }
+  }
+
+  private void walkValue(Optional<Identifies> identifies, Object value) {
+    if (value instanceof CaseValues.Section inner) {
+      walk(inner);
+    } else if (value instanceof List<?> items) {
+      items.forEach(item -> walkValue(identifies, item));
+    } else if (value instanceof String text) {
+      learn(identifies, text);
+    }
+  }
+
+  /** A tree of a symptom file's keys, read along the vocabulary's sections. */
+  private void walk(Vocabulary vocabulary, SectionType type, JsonNode node) {
+    if (!node.isObject()) {
+      return;
+    }
+    node.fields().forEachRemaining(e -> type.key(e.getKey()).ifPresent(key -> walk(vocabulary, key, key.type(), e.getValue())));
+  }
+
+  private void walk(Vocabulary vocabulary, Key key, KeyType type, JsonNode value) {
+    KeyType item = type instanceof KeyType.ListOf list ? list.item() : type;
+    if (value.isArray()) {
+      value.forEach(element -> walk(vocabulary, key, item, element));
+    } else if (item instanceof KeyType.Section s) {
+      vocabulary.type(s.typeName()).ifPresent(t -> walk(vocabulary, t, value));
+    } else if (value.isTextual()) {
+      learn(key.identifies(), value.asText());
+    }
+  }
+
+  private void learn(Optional<Identifies> identifies, String text) {
+    String value = text.strip();
+    identifies.ifPresent(kind -> {
+      switch (kind) {
+        case HOST, ADDRESS -> host(withoutPort(value));
+        case PERSON -> add(value, Kind.USER);
+        case CERTIFICATE -> add(value, Kind.SUBJECT);
+        case THUMBPRINT -> add(value, Kind.THUMBPRINT);
+      }
+    });
+    freeText(value);
   }
 
   /** Addresses, mail-style and DOMAIN\\user names, and "User: x" in any text a user pasted. */

@@ -1,7 +1,6 @@
 package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The vocabulary's reader reads every sample as the records do, and refuses every invalid one with the same lines. */
+/** The reader refuses a spoilt value the same way whether the case is written in YAML or in JSON. */
 class CaseValuesReaderTest {
 
   private static final Vocabulary VOCABULARY = new VocabularyReader().read(Path.of("rules", VocabularyReader.FOLDER), "rules/vocabulary");
@@ -32,31 +31,6 @@ class CaseValuesReaderTest {
     try (Stream<Path> files = Files.list(Fixtures.SAMPLES)) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
     }
-  }
-
-  static Stream<Path> invalidSamples() throws IOException {
-    try (Stream<Path> files = Files.list(Fixtures.INVALID_SAMPLES)) {
-      return files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList().stream();
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("samples")
-  void aSampleReadsToTheSameValuesAndWorkedOutValuesAsWithTheRecords(Path sample) throws IOException {
-    CaseFile records = new CaseFileReader(CLOCK).read(sample);
-    CaseValues values = new CaseValuesReader(VOCABULARY, CLOCK).read(sample);
-    JsonNode expected = YAML.readTree(new CaseFileWriter().write(records.symptoms()));
-    assertThat(normalised(CaseValuesTree.of(values.root())).toString()).isEqualTo(normalised(expected).toString());
-    assertThat(values.derivations()).isEqualTo(records.derivations());
-    assertThat(values.observed()).isEqualTo(records.observed());
-  }
-
-  @ParameterizedTest
-  @MethodSource("invalidSamples")
-  void anInvalidSampleIsRefusedWithTheSameLinesAsWithTheRecords(Path sample) {
-    List<String> expected = errors(() -> new CaseFileReader(CLOCK).read(sample));
-    assertThat(expected).isNotEmpty();
-    assertThat(errors(() -> new CaseValuesReader(VOCABULARY, CLOCK).read(sample))).isEqualTo(expected);
   }
 
   /** Every key any sample writes, in the first sample that writes it. */
@@ -74,51 +48,37 @@ class CaseValuesReaderTest {
     return out.stream();
   }
 
-  /** Every key the samples write replaced in turn by values of the wrong kind: both readers say the same, YAML and JSON. */
+  /**
+   * Every key the samples write replaced in turn by values of the wrong kind: the YAML and the
+   * JSON of the same case are refused with the same messages, each on one line.
+   */
   @ParameterizedTest
   @MethodSource("everyKeyOnce")
-  void aSampleWithAnyValueSpoiltIsRefusedWithTheSameLinesAsWithTheRecords(Path sample, List<String> paths) throws IOException {
+  void aSampleWithAnyValueSpoiltIsRefusedTheSameInYamlAndJson(Path sample, List<String> paths) throws IOException {
     JsonNode tree = YAML.readTree(Files.readString(sample));
     List<JsonNode> spoilers = List.of(YAML.getNodeFactory().textNode("maybe"), YAML.getNodeFactory().numberNode(2.5),
         YAML.getNodeFactory().numberNode(99_999_999_999L), YAML.getNodeFactory().textNode("0x1FFFFFFFF"),
         YAML.readTree("{a: 1}"), YAML.readTree("[1, {b: 2}]"), YAML.getNodeFactory().booleanNode(true),
         YAML.getNodeFactory().textNode("2026-02-30"), YAML.getNodeFactory().nullNode());
     for (String path : paths) {
+      int refused = 0;
       for (JsonNode spoiler : spoilers) {
         JsonNode copy = tree.deepCopy();
         replace(copy, path, spoiler);
-        byte[] bytes = YAML.writeValueAsBytes(copy);
-        List<String> expected = errors(() -> new CaseFileReader(CLOCK).read("spoilt.yaml", bytes));
-        List<String> json = errors(() -> CaseFileReader.json(CLOCK).read("spoilt.json", 1, new ObjectMapper().writeValueAsBytes(copy)));
-        List<String> y = errors(() -> new CaseValuesReader(VOCABULARY, CLOCK).read("spoilt.yaml", 1, bytes));
+        List<String> y = errors(() -> new CaseValuesReader(VOCABULARY, CLOCK).read("spoilt.yaml", 1, YAML.writeValueAsBytes(copy)));
         List<String> j = errors(() -> CaseValuesReader.json(VOCABULARY, CLOCK).read("spoilt.json", 1, new ObjectMapper().writeValueAsBytes(copy)));
-        assertThat(y).as("%s with %s = %s", sample, path, spoiler).isEqualTo(deliberately(expected, y));
-        assertThat(j).as("%s as JSON with %s = %s", sample, path, spoiler).isEqualTo(deliberately(json, j));
+        assertThat(messages(j)).as("%s as JSON with %s = %s", sample, path, spoiler).isEqualTo(messages(y));
+        assertThat(y).as("%s with %s = %s", sample, path, spoiler)
+            .allSatisfy(line -> assertThat(line).startsWith("spoilt.yaml:").doesNotContain("\n"));
+        refused += y.isEmpty() ? 0 : 1;
       }
+      assertThat(refused).as("%s refuses some of the spoilt values", path).isPositive();
     }
   }
 
-  /**
-   * The records' lines as the vocabulary's reader words them on purpose: a section or list given
-   * for an error code is called what it is (the records quoted its first character as a code);
-   * an empty list item is said to be empty, where it is (the records said "null", at its section); an event id out of range
-   * says what event ids are, written as a bare id or not; a whole number other than 0 or 1 is
-   * not read as true (the records read any number but 0 as true).
-   */
-  private static List<String> deliberately(List<String> records, List<String> values) {
-    if (records.isEmpty() && values.size() == 1 && values.get(0).matches(".*: expected true or false, got '-?[0-9]+'")) {
-      return values;
-    }
-    if (records.size() == 1 && records.get(0).endsWith(": null") && values.size() == 1
-        && values.get(0).endsWith(": expected text, got an empty value")) {
-      return values;
-    }
-    return records.stream()
-        .map(l -> l.replaceAll("(error\\.\\w+): malformed code '\\{': .*", "$1: expected an error code like 0x904, got a section (key: value lines)")
-            .replaceAll("(error\\.\\w+): malformed code '\\[': .*", "$1: expected an error code like 0x904, got a list")
-            .replaceAll("(events\\[[0-9]+\\]\\.id): (-?[0-9]+) is out of range; allowed: 0 to 65535",
-                "$1: event id $2 is out of range: Windows event ids are 0 to 65535"))
-        .toList();
+  /** The messages without where they are: a YAML file and a JSON line place values differently. */
+  private static List<String> messages(List<String> lines) {
+    return lines.stream().map(l -> l.substring(l.indexOf(" error: ") + 1)).toList();
   }
 
   private static void scalars(JsonNode node, String path, List<String> out) {
@@ -160,35 +120,5 @@ class CaseValuesReaderTest {
       throw new AssertionError(e);
     }
     return List.of();
-  }
-
-  /**
-   * The two trees in one form: numbers as numbers (the record writer quotes them and writes codes
-   * in decimal, the values' tree in hex), no empty lists or sections (the records write some).
-   */
-  private static JsonNode normalised(JsonNode node) {
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = YAML.createObjectNode();
-      node.fields().forEachRemaining(e -> {
-        JsonNode v = normalised(e.getValue());
-        if (!(v.isContainerNode() && v.isEmpty())) {
-          out.set(e.getKey(), v);
-        }
-      });
-      return out;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = YAML.createArrayNode();
-      node.forEach(v -> out.add(normalised(v)));
-      return out;
-    }
-    String text = node.asText();
-    if (text.matches("0x[0-9a-f]+")) {
-      return YAML.getNodeFactory().textNode(Long.toString(Long.parseLong(text.substring(2), 16)));
-    }
-    if (text.matches("-?[0-9]+(\\.[0-9]+)?")) {
-      return YAML.getNodeFactory().textNode(new java.math.BigDecimal(text).stripTrailingZeros().toPlainString());
-    }
-    return YAML.getNodeFactory().textNode(text);
   }
 }

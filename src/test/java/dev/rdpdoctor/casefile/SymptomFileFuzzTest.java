@@ -49,14 +49,14 @@ class SymptomFileFuzzTest {
       }
       return;
     }
-    String written = WRITER.write(read.symptoms());
+    String written = WRITER.write(CaseValuesTree.of(read.values().root()));
     CaseFile again;
     try {
       again = READER.read("again.yaml", written.getBytes(StandardCharsets.UTF_8));
     } catch (InvalidInputException e) {
       throw new AssertionError("a case that was read does not read back once written: " + e.getMessage() + "\n" + written, e);
     }
-    assertThat(again.symptoms()).as(written).isEqualTo(read.symptoms());
+    assertThat(again.values().root()).as(written).isEqualTo(read.values().root());
     try {
       diagnoser().diagnose(read);
     } catch (InvalidInputException e) {

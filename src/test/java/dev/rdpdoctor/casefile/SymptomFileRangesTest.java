@@ -2,12 +2,13 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
+import dev.rdpdoctor.casefile.vocabulary.Key;
+import dev.rdpdoctor.casefile.vocabulary.KeyType;
+import dev.rdpdoctor.casefile.vocabulary.SectionType;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
-import dev.rdpdoctor.yaml.Range;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every number key with a declared {@link Range} is held to it, wherever in a symptom file it sits. */
+/** Every number key the vocabulary gives a range is held to it, wherever in a symptom file it sits. */
 class SymptomFileRangesTest {
 
-  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+  private static final Vocabulary VOCABULARY = BundledVocabulary.get();
   private static final CaseFileReader READER = new CaseFileReader(
       Clock.fixed(LocalDate.of(2026, 11, 20).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
@@ -32,7 +33,7 @@ class SymptomFileRangesTest {
    * @param path as messages name it ({@code events[0].id})
    * @param segments the keys that lead to it, a list item marked {@code []}
    */
-  record RangedKey(String path, List<String> segments, Range range, Class<?> type) {
+  record RangedKey(String path, List<String> segments, double min, double max, boolean whole) {
 
     /** The key written on one line, in flow style, with {@code value}. */
     String yaml(String value) {
@@ -58,24 +59,22 @@ class SymptomFileRangesTest {
 
   static List<RangedKey> rangedKeys() {
     List<RangedKey> keys = new ArrayList<>();
-    collect(SymptomFile.class, "", List.of(), keys);
+    collect(VOCABULARY.root(), "", List.of(), keys, 0);
     return keys;
   }
 
-  private static void collect(Class<?> type, String prefix, List<String> segments, List<RangedKey> keys) {
-    for (RecordComponent c : type.getRecordComponents()) {
-      String name = SNAKE.translate(c.getName());
-      boolean list = List.class.isAssignableFrom(c.getType());
-      Class<?> inner = list && c.getGenericType() instanceof ParameterizedType p
-          && p.getActualTypeArguments()[0] instanceof Class<?> e ? e : c.getType();
+  private static void collect(SectionType type, String prefix, List<String> segments, List<RangedKey> keys, int depth) {
+    for (Key key : type.keys()) {
+      boolean list = key.type() instanceof KeyType.ListOf;
+      KeyType item = key.type() instanceof KeyType.ListOf l ? l.item() : key.type();
       List<String> here = new ArrayList<>(segments);
-      here.add(list ? name + "[]" : name);
-      Range range = c.getAnnotation(Range.class);
-      if (range != null) {
-        keys.add(new RangedKey(prefix + name, here, range, c.getType()));
-      }
-      if (inner.isRecord()) {
-        collect(inner, prefix + name + (list ? "[0]." : "."), here, keys);
+      here.add(list ? key.name() + "[]" : key.name());
+      if (item instanceof KeyType.WholeNumber n && n.bounded()) {
+        keys.add(new RangedKey(prefix + key.name(), here, n.min(), n.max(), true));
+      } else if (item instanceof KeyType.Decimal d) {
+        keys.add(new RangedKey(prefix + key.name(), here, d.min(), d.max(), false));
+      } else if (item instanceof KeyType.Section s && depth < 5) {
+        collect(VOCABULARY.type(s.typeName()).orElseThrow(), prefix + key.name() + (list ? "[0]." : "."), here, keys, depth + 1);
       }
     }
   }
@@ -90,11 +89,11 @@ class SymptomFileRangesTest {
   @ParameterizedTest
   @MethodSource("rangedKeys")
   void aValueOutsideItsRangeIsRefusedWhereItIsWrittenNamingTheRange(RangedKey key) {
-    for (long outside : List.of((long) key.range().min() - 1, (long) key.range().max() + 1)) {
+    for (long outside : List.of((long) key.min() - 1, (long) key.max() + 1)) {
       String yaml = key.yaml(Long.toString(outside));
       String said = key.path().equals("events[0].id") // the vocabulary words this key's range itself
           ? "event id " + outside + " is out of range: Windows event ids are 0 to 65535"
-          : outside + " is out of range; allowed: " + whole(key.range().min()) + " to " + whole(key.range().max());
+          : outside + " is out of range; allowed: " + whole(key.min()) + " to " + whole(key.max());
       assertThat(errors(yaml)).as(yaml).containsExactly("case.yaml:1:" + (yaml.indexOf(Long.toString(outside)) + 1)
           + ": error: " + key.path() + ": " + said);
     }
@@ -103,7 +102,7 @@ class SymptomFileRangesTest {
   @ParameterizedTest
   @MethodSource("rangedKeys")
   void bothEndsOfTheRangeAreAllowed(RangedKey key) {
-    for (long end : List.of((long) key.range().min(), (long) key.range().max())) {
+    for (long end : List.of((long) key.min(), (long) key.max())) {
       READER.read("case.yaml", key.yaml(Long.toString(end)).getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -111,9 +110,9 @@ class SymptomFileRangesTest {
   @ParameterizedTest
   @MethodSource("rangedKeys")
   void aWholeNumberKeyRefusesAFractionInsteadOfCuttingIt(RangedKey key) {
-    String fraction = whole(key.range().min()) + ".5";
+    String fraction = whole(key.min()) + ".5";
     String yaml = key.yaml(fraction);
-    if (key.type() == Long.class) {
+    if (key.whole()) {
       assertThat(errors(yaml)).as(yaml).containsExactly("case.yaml:1:" + (yaml.indexOf(fraction) + 1) + ": error: "
           + key.path() + ": expected a whole number, got " + fraction);
     } else {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
-import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +23,21 @@ class SymptomMergerTest {
   private static final Vocabulary VOCABULARY =
       new VocabularyReader().read(Path.of("rules", VocabularyReader.FOLDER), "rules/vocabulary");
 
-  /** A symptom file as the reader gives it to the merger: read strictly, as a tree of its keys. */
+  /** A symptom file as the reader gives it to the merger: read strictly, as a tree of its keys, without worked-out values. */
   private static ObjectNode yaml(String text) {
-    return SymptomRecords.tree(
-        new StrictYamlReader().read("case.yaml", text.getBytes(StandardCharsets.UTF_8), SymptomFile.class).value());
+    CaseValues values = new CaseValuesReader(VOCABULARY, java.time.Clock.systemUTC())
+        .read("case.yaml", 1, text.getBytes(StandardCharsets.UTF_8));
+    ObjectNode tree = CaseValuesTree.of(values.root());
+    if (values.sourceMap().find("observed").isEmpty()) {
+      tree.remove("observed");
+    }
+    values.derivations().keySet().forEach(path -> {
+      JsonNode section = tree.at("/" + path.substring(0, Math.max(0, path.lastIndexOf('.'))).replace('.', '/'));
+      if (section instanceof ObjectNode o) {
+        o.remove(path.substring(path.lastIndexOf('.') + 1));
+      }
+    });
+    return tree;
   }
 
   private static JsonNode at(SymptomMerger.Merged merged, String path) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
-import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.casefile.CaseValues;
+import dev.rdpdoctor.casefile.CaseValuesTree;
 import dev.rdpdoctor.problem.ControlCharacters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,18 +78,18 @@ class EscapingStreamTest {
     // the probe writes its symptom file to stdout: a certificate subject from a hostile server
     // with bidi overrides or C1 controls in it must be saved from there as the server sent it
     CaseFileReader reader = new CaseFileReader();
-    String written = new CaseFileWriter().write(
-        reader.read(Files.writeString(dir.resolve("original.yaml"), "title: x\nerror:\n  code: 0x904\n")).symptoms());
+    String written = new CaseFileWriter().write(CaseValuesTree.of(
+        reader.read(Files.writeString(dir.resolve("original.yaml"), "title: x\nerror:\n  code: 0x904\n")).values().root()));
     assertThat(written).contains("title: x\n");
     for (String title : new String[] {HOSTILE.replace("\u0000", ""), "invoice \u202efdp.exe", "a \u2067b\u2069\nc \u202ad"}) {
       Path given = Files.writeString(dir.resolve("given.yaml"),
           written.replace("title: x\n", "title: " + yamlQuoted(title) + "\n"));
-      SymptomFile symptoms = reader.read(given).symptoms();
-      assertThat(symptoms.title()).isEqualTo(title);
+      CaseValues symptoms = reader.read(given).values();
+      assertThat(symptoms.at("title")).hasValue(title);
 
-      String shown = throughStream(new CaseFileWriter().write(symptoms).getBytes(StandardCharsets.UTF_8), 5);
+      String shown = throughStream(new CaseFileWriter().write(CaseValuesTree.of(symptoms.root())).getBytes(StandardCharsets.UTF_8), 5);
       assertThat(shown.chars()).noneMatch(ControlCharacters::acted);
-      assertThat(reader.read(Files.writeString(dir.resolve("saved.yaml"), shown)).symptoms()).isEqualTo(symptoms);
+      assertThat(reader.read(Files.writeString(dir.resolve("saved.yaml"), shown)).values().root()).isEqualTo(symptoms.root());
     }
   }
 

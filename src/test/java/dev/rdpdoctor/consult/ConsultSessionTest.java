@@ -33,7 +33,7 @@ class ConsultSessionTest {
   private static final Path WORLDS = Path.of("src/test/resources/consult/worlds");
 
   static QuestionPicker picker() {
-    List<Askable> questions = Fixtures.knowledge().questions().stream().map(Askable::of).flatMap(Optional::stream).toList();
+    List<Askable> questions = Askable.all(Fixtures.knowledge());
     return new QuestionPicker(new Diagnoser(Fixtures.knowledge()), new CaseFileReader(), questions);
   }
 

@@ -37,7 +37,7 @@ final class ScriptedReplies implements ConsultSession.Replies {
 
   String reply(Askable q) {
     JsonNode value = CaseTree.at(truth, q.fact());
-    if (q.slot().list()) {
+    if (q.list()) {
       // every item of the world is told, by the first (most specific) answer that covers it
       List<String> labels = new ArrayList<>();
       if (value instanceof ArrayNode items) {

@@ -1,9 +1,6 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.CaseValues;
-import dev.rdpdoctor.casefile.Fact;
-import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.knowledge.FactFunctions;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -19,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark's floor: the same rules evaluated in plain Java, without Drools. Each rule's
+ * The benchmark's floor: the same rules evaluated in plain Java, without Drools, on the same
+ * facts the engine inserts (the vocabulary's declared types, made by {@link FactBuilder}). Each rule's
  * constraints, as the index holds them, are compiled once into predicates; a case is diagnosed
  * by testing every pattern against the facts of its type and firing the rule for each
  * combination of matching facts, as Drools does for rules without joins. The trace is quoted and
@@ -34,7 +32,7 @@ public final class PlainJavaRules {
   private final KnowledgeBase knowledge;
   private final List<CompiledRule> rules = new ArrayList<>();
   private final Ranker ranker;
-  private final dev.rdpdoctor.casefile.vocabulary.Vocabulary vocabulary;
+  private final FactBuilder facts;
 
   private record CompiledRule(RuleInfo info, List<CompiledPattern> patterns) {}
 
@@ -53,7 +51,8 @@ public final class PlainJavaRules {
   public PlainJavaRules(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
     this.ranker = new Ranker(knowledge);
-    this.vocabulary = knowledge.vocabulary();
+    this.facts = new FactBuilder(knowledge.kieBase(), knowledge.vocabulary());
+    java.util.Set<String> factTypes = knowledge.vocabulary().factTypes().keySet();
     List<RuleInfo> ordered = new ArrayList<>(knowledge.allRules());
     ordered.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
     for (RuleInfo rule : ordered) {
@@ -62,7 +61,7 @@ public final class PlainJavaRules {
       }
       List<CompiledPattern> patterns = new ArrayList<>();
       for (PatternInfo p : rule.patterns()) {
-        if (p.negated() || FactTypes.ALL.stream().noneMatch(t -> t.getSimpleName().equals(p.type()))) {
+        if (p.negated() || !factTypes.contains(p.type())) {
           throw new UnsupportedOperationException(rule.location() + ": pattern " + p.type() + " is not supported");
         }
         List<Condition> conditions = new ArrayList<>();
@@ -76,15 +75,10 @@ public final class PlainJavaRules {
   }
 
   public Diagnosis diagnose(CaseFile caseFile) {
-    Map<String, List<Fact>> byType = new HashMap<>();
-    for (Fact f : caseFile.facts()) {
-      byType.computeIfAbsent(f.value().getClass().getSimpleName(), t -> new ArrayList<>(2)).add(f);
-    }
-    List<CaseFact> caseFacts = new ArrayList<>(caseFile.facts().size());
-    for (Fact f : caseFile.facts()) {
-      Object section = caseFile.values().at(f.path()).orElse(null);
-      caseFacts.add(new CaseFact(f.path(), f.value(), section instanceof CaseValues.Section s ? s
-          : new CaseValues.Section(vocabulary.type(f.value().getClass().getSimpleName()).orElseThrow(), Map.of())));
+    List<CaseFact> caseFacts = facts.facts(caseFile.values());
+    Map<String, List<CaseFact>> byType = new HashMap<>();
+    for (CaseFact f : caseFacts) {
+      byType.computeIfAbsent(f.section().type().name(), t -> new ArrayList<>(2)).add(f);
     }
     FactQuoter quoter = new FactQuoter(caseFile, caseFacts);
     List<Firing> firings = new ArrayList<>();
@@ -94,19 +88,19 @@ public final class PlainJavaRules {
     return ranker.rank(caseFile, caseFacts, firings);
   }
 
-  private static void fire(CompiledRule rule, int at, List<Fact> matched, Map<String, List<Fact>> byType,
+  private static void fire(CompiledRule rule, int at, List<CaseFact> matched, Map<String, List<CaseFact>> byType,
       FactQuoter quoter, List<Firing> firings) {
     if (at == rule.patterns().size()) {
       List<MatchedFact> facts = new ArrayList<>();
       for (int i = 0; i < matched.size(); i++) {
-        Fact f = matched.get(i);
+        CaseFact f = matched.get(i);
         facts.addAll(quoter.quote(f.value(), f.path(), rule.patterns().get(i).fields()));
       }
       firings.add(new Firing(firings.size() + 1, rule.info(), facts, List.of(), List.of()));
       return;
     }
     CompiledPattern pattern = rule.patterns().get(at);
-    for (Fact f : byType.getOrDefault(pattern.type(), List.of())) {
+    for (CaseFact f : byType.getOrDefault(pattern.type(), List.of())) {
       if (pattern.matches(f.value())) {
         matched.add(f);
         fire(rule, at + 1, matched, byType, quoter, firings);
@@ -167,7 +161,7 @@ public final class PlainJavaRules {
     };
   }
 
-  /** Reads record fields and calls helper methods, looking each one up once per class. */
+  /** Reads the declared facts' fields through their getters, looking each one up once per class. */
   private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
   private static Object call(Object target, String name, Object[] args) {
@@ -175,9 +169,12 @@ public final class PlainJavaRules {
       return null;
     }
     Method m = METHODS.computeIfAbsent(target.getClass().getName() + "#" + name + "/" + args.length, k -> {
-      for (Method candidate : target.getClass().getMethods()) {
-        if (candidate.getName().equals(name) && candidate.getParameterCount() == args.length) {
-          return candidate;
+      String bean = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      for (String spelled : List.of(name, "get" + bean, "is" + bean)) {
+        for (Method candidate : target.getClass().getMethods()) {
+          if (candidate.getName().equals(spelled) && candidate.getParameterCount() == args.length) {
+            return candidate;
+          }
         }
       }
       throw new UnsupportedOperationException(target.getClass().getSimpleName() + " has no " + name + "()");

@@ -2,6 +2,8 @@ package dev.rdpdoctor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFileWriter;
@@ -63,15 +65,16 @@ class WrittenLimitsTest {
     CaseFile read = new CaseFileReader(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
         .read("probe.yaml", yaml.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(read.symptoms()).isEqualTo(new CaseFileReader(
-        Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).read(facts).symptoms());
-    assertThat(read.symptoms().certificate().names()).hasSizeLessThanOrEqualTo(256).contains(TARGET.host());
-    assertThat(read.symptoms().probe().tls().nameMatches()).isTrue();
-    assertThat(read.symptoms().path().gateway().certificateNames()).contains(GATEWAY);
-    assertThat(read.symptoms().path().gateway().nameMatches()).isTrue();
-    assertThat(read.symptoms().probe().gateway().authSchemes()).hasSizeLessThanOrEqualTo(256);
-    assertThat(read.symptoms().probe().dns().addresses()).hasSize(256);
-    assertThat(read.symptoms().notes())
+    assertThat(read.values().root()).isEqualTo(new CaseFileReader(
+        Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).read(facts).values().root());
+    assertThat(read.values().at("certificate.names").orElseThrow()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSizeLessThanOrEqualTo(256).contains(TARGET.host());
+    assertThat(read.values().at("probe.tls.name_matches")).hasValue(true);
+    assertThat(read.values().at("path.gateway.certificate_names").orElseThrow()).asInstanceOf(InstanceOfAssertFactories.LIST).contains(GATEWAY);
+    assertThat(read.values().at("path.gateway.name_matches")).hasValue(true);
+    assertThat(read.values().at("probe.gateway.auth_schemes").orElseThrow()).asInstanceOf(InstanceOfAssertFactories.LIST)
+        .hasSizeLessThanOrEqualTo(256);
+    assertThat(read.values().at("probe.dns.addresses").orElseThrow()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(256);
+    assertThat(read.values().at("notes").orElseThrow()).asInstanceOf(InstanceOfAssertFactories.STRING)
         .contains("certificate.subject: the server sent 100,000 characters; the first ")
         .contains("certificate.names: the server sent 5,001 names; the ")
         .contains("probe.gateway.certificate.names: the server sent 5,001 names; the ")

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rdpdoctor.casefile.CaseFileReader;
-import dev.rdpdoctor.casefile.SymptomFile;
+import dev.rdpdoctor.casefile.CaseValues;
+import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
-  private static SymptomFile read(String yaml) {
-    return new CaseFileReader().read("case.yaml", yaml.getBytes(StandardCharsets.UTF_8)).symptoms();
+  private static CaseValues read(String yaml) {
+    return new CaseFileReader().read("case.yaml", yaml.getBytes(StandardCharsets.UTF_8)).values();
   }
 
   /** A symptom file as a tree of its keys, as the probe writes one. */
@@ -68,7 +69,7 @@ class RedactorTest {
         """);
     String text = "jsmith, CORP\\adoe, b.lee@corp.example, NT AUTHORITY\\NETWORK SERVICE, HKLM\\SYSTEM\\CurrentControlSet";
     assertThat(r.apply(text))
-        .isEqualTo("user-2, user-3, user-1, NT AUTHORITY\\NETWORK SERVICE, HKLM\\SYSTEM\\CurrentControlSet");
+        .isEqualTo("user-1, user-2, user-3, NT AUTHORITY\\NETWORK SERVICE, HKLM\\SYSTEM\\CurrentControlSet");
   }
 
   @Test
@@ -98,7 +99,7 @@ class RedactorTest {
   @Test
   void aRedactedSymptomFileStillReads() {
     Redactor r = new Redactor();
-    ObjectNode redacted = r.apply(tree("""
+    ObjectNode redacted = r.apply(BundledVocabulary.get(), tree("""
         path: {target: rdp01.corp.example}
         certificate: {subject: CN=rdp01.corp.example, names: [rdp01.corp.example], not_after: 2030-01-01}
         """));
@@ -106,5 +107,19 @@ class RedactorTest {
     assertThat(redacted.at("/certificate/subject").asText()).isEqualTo("subject-1");
     assertThat(redacted.at("/certificate/names")).containsExactly(TextNode.valueOf("host-1.domain-1"));
     assertThat(redacted.at("/certificate/not_after").asText()).isEqualTo("2030-01-01");
+  }
+
+  @Test
+  void aCertificateNamedLikeADateLeavesTheDatesAlone() {
+    // the name is hidden wherever it is text; a date key keeps its date, so the file still reads
+    Redactor r = new Redactor();
+    ObjectNode redacted = r.apply(BundledVocabulary.get(), tree("""
+        path: {target: 2030-01-01}
+        certificate: {names: ['2030-01-01'], not_after: 2030-01-01}
+        """));
+    assertThat(redacted.at("/path/target").asText()).isEqualTo("host-1");
+    assertThat(redacted.at("/certificate/names/0").asText()).isEqualTo("host-1");
+    assertThat(redacted.at("/certificate/not_after").asText()).isEqualTo("2030-01-01");
+    new CaseFileReader().read("redacted.yaml", redacted.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

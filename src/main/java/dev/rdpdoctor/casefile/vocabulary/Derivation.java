@@ -1,6 +1,5 @@
 package dev.rdpdoctor.casefile.vocabulary;
 
-import dev.rdpdoctor.casefile.HostNames;
 import dev.rdpdoctor.yaml.Excerpt;
 import dev.rdpdoctor.yaml.Spelled;
 import java.time.LocalDate;

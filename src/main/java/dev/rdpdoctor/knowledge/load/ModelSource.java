@@ -1,11 +1,9 @@
 package dev.rdpdoctor.knowledge.load;
 
-import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,23 +18,18 @@ import java.util.regex.Pattern;
 
 /**
  * DRL as the executable model compiles it. Its expression parser reserves {@code when}, which
- * is also a field of {@code ErrorReport}: a constraint such as
+ * a vocabulary may declare as a field ({@code ErrorReport.when}): a constraint such as
  * {@code ErrorReport(when == ErrorTiming.MID_SESSION)} is rewritten to read the field through a
- * generated function, {@code whenOf_ErrorReport(this) == ErrorTiming.MID_SESSION}, which means
- * the same (a missing value is null either way). Only the compiled text changes: rule names,
- * packages and lines stay as written, and the index is read from the original DRL.
- *
- * <p>A field may be reserved on a fact type of the vocabulary ({@code facts.ErrorReport}, read
- * through its getter {@code getWhen()}, by {@code whenOf_facts_ErrorReport(this)}) or on a case-file
- * record ({@code dev.rdpdoctor.casefile.ErrorReport}, read through {@code when()}). Which one a
- * pattern means is what its file imports, or the package it names the type with.
+ * generated function, {@code whenOf_facts_ErrorReport(this) == ErrorTiming.MID_SESSION}, which
+ * calls its getter {@code getWhen()} and means the same (a missing value is null either way).
+ * Only the compiled text changes: rule names, packages and lines stay as written, and the index
+ * is read from the original DRL.
  */
 final class ModelSource {
 
   /** Field names the executable model cannot read directly. */
   private static final Set<String> RESERVED = Set.of("when");
 
-  private static final String RECORDS = FactTypes.class.getPackageName();
   private static final String DECLARED = KnowledgeBase.FACT_PACKAGE;
 
   /** {@code import a.b.C;} or {@code import a.b.*;}, not {@code import function} or {@code import accumulate}. */
@@ -49,14 +42,10 @@ final class ModelSource {
   /** How a reserved field is read: its Java type and the call that reads it. */
   private record Reader(String type, String call) {}
 
-  /** The reserved fields of the case-file records, by qualified type name. */
-  private static final Map<String, ReservedType> RECORD_TYPES = recordTypes();
-
-  private final Map<String, ReservedType> types = new HashMap<>(RECORD_TYPES);
+  private final Map<String, ReservedType> types = new HashMap<>();
   private final Set<String> factTypes = new HashSet<>();
 
   private ModelSource(Vocabulary vocabulary) {
-    FactTypes.ALL.forEach(t -> factTypes.add(t.getSimpleName()));
     for (SectionType type : vocabulary.readableTypes()) {
       factTypes.add(type.name());
       Map<String, Reader> fields = new LinkedHashMap<>();
@@ -101,22 +90,6 @@ final class ModelSource {
     return out;
   }
 
-  private static Map<String, ReservedType> recordTypes() {
-    Map<String, ReservedType> types = new LinkedHashMap<>();
-    for (Class<? extends Record> type : FactTypes.ALL) {
-      Map<String, Reader> fields = new LinkedHashMap<>();
-      for (RecordComponent c : type.getRecordComponents()) {
-        if (RESERVED.contains(c.getName())) {
-          fields.put(c.getName(), new Reader(c.getType().getCanonicalName(), c.getName() + "()"));
-        }
-      }
-      if (!fields.isEmpty()) {
-        types.put(type.getCanonicalName(), new ReservedType(type.getCanonicalName(), type.getSimpleName(), fields));
-      }
-    }
-    return types;
-  }
-
   private static String functionName(String field, ReservedType type) {
     return field + "Of_" + type.functionSuffix();
   }
@@ -129,23 +102,19 @@ final class ModelSource {
 
   /**
    * The qualified name a fact type's simple name stands for in a file: its single-type import,
-   * else the package of a wildcard import of the vocabulary's types, else the case-file record
-   * (as before the vocabulary; also a file importing {@code dev.rdpdoctor.casefile.*}).
+   * else the vocabulary's type.
    */
-  private static Map<String, String> importsOf(String drl, String packageName) {
+  private static Map<String, String> importsOf(String drl) {
     Map<String, String> single = new HashMap<>();
-    Set<String> wildcards = new HashSet<>();
     Matcher m = IMPORT.matcher(drl);
     while (m.find()) {
       String name = m.group(1);
-      if (m.group(2) != null) {
-        wildcards.add(name);
-      } else {
+      if (m.group(2) == null) {
         single.put(name.substring(name.lastIndexOf('.') + 1), name);
       }
     }
     Map<String, String> resolved = new HashMap<>(single);
-    resolved.put("*", wildcards.contains(DECLARED) || packageName.equals(DECLARED) ? DECLARED : RECORDS);
+    resolved.put("*", DECLARED);
     return resolved;
   }
 
@@ -207,7 +176,7 @@ final class ModelSource {
         return lastQualified;
       }
       if (imports == null) {
-        imports = importsOf(drl, packageName);
+        imports = importsOf(drl);
       }
       String single = imports.get(lastIdentifier);
       return single != null ? single : imports.get("*") + "." + lastIdentifier;

@@ -1,4 +1,4 @@
-package dev.rdpdoctor.casefile;
+package dev.rdpdoctor.casefile.vocabulary;
 
 import java.util.List;
 import java.util.Locale;
