@@ -1,6 +1,7 @@
 package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyLocator;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.YamlDocument;
 import java.util.Collections;
@@ -28,7 +29,8 @@ public record Inspection(
     List<DeclaredType> declaredTypes,
     Map<String, String> drl,
     List<InputError> errors,
-    Optional<KieBase> kieBase) {
+    Optional<KieBase> kieBase,
+    Optional<VocabularyLocator> vocabularyLocator) {
 
   public Inspection {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));

@@ -4,6 +4,7 @@ import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.Place;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyLocator;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -63,6 +64,19 @@ final class QuestionLinter {
       }
       asked.add(q.fact());
     }
+    Set<String> read = new HashSet<>();
+    for (RuleInfo rule : in.rules()) {
+      for (PatternInfo p : rule.patterns()) {
+        String simpleType = p.type().substring(p.type().lastIndexOf('.') + 1);
+        for (String field : p.fields()) {
+          String[] parts = field.split("\\.");
+          for (int n = 1; n <= parts.length; n++) {
+            read.add(simpleType + "." + String.join(".", java.util.Arrays.copyOf(parts, n)));
+          }
+        }
+      }
+    }
+    in.vocabularyLocator().ifPresent(locator -> unread(vocabulary, read, asked, locator, out));
     for (RuleInfo rule : in.rules()) {
       for (PatternInfo p : rule.patterns()) {
         String simple = p.type().substring(p.type().lastIndexOf('.') + 1);
@@ -86,5 +100,42 @@ final class QuestionLinter {
         }
       }
     }
+  }
+
+  /**
+   * A warning for each key a rule could read that no rule reads and no question asks: a fact
+   * nobody weighs. Keys no rule can read (the title, the notes, the expectation), keys kept as
+   * context for the report, sections, and the keys a worked-out key is computed from are not
+   * counted.
+   */
+  private static void unread(Vocabulary vocabulary, Set<String> read, Set<String> asked, VocabularyLocator locator,
+      List<InputError> out) {
+    Set<String> derivedFrom = new HashSet<>();
+    for (Place place : vocabulary.places().values()) {
+      place.key().derived().ifPresent(d -> {
+        String parent = place.path().substring(0, place.path().length() - place.key().name().length());
+        d.from().forEach(from -> derivedFrom.add(parent + from));
+      });
+    }
+    for (Place place : vocabulary.places().values()) {
+      if (place.readAs().isEmpty() || place.key().context() || place.key().section().isPresent()
+          || derivedFrom.contains(place.path())
+          || read.contains(place.readAs().get().toString()) || askedAbout(place.path(), asked)) {
+        continue;
+      }
+      out.add(locator.warning("types." + place.in().name() + ".keys." + place.key().name(),
+          place.path() + " is declared but no rule reads it (" + place.readAs().get() + ") and no question asks it:"
+              + " write the rule that weighs it, or mark it 'context: true' if it is kept only for the report"));
+    }
+  }
+
+  /** Whether a question fills {@code path}: asks it, or a list or section it is in. */
+  private static boolean askedAbout(String path, Set<String> asked) {
+    for (String q : asked) {
+      if (path.equals(q) || path.startsWith(q + "[]") || path.startsWith(q + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param field the field of the fact type the rules read ({@code nlaRequired})
  * @param example a value as a user writes it; empty for a section
  * @param required must be written whenever its section is ({@code events[].id})
+ * @param context kept for the reader of a report (a certificate's issuer, a host's name): no rule
+ *     is expected to weigh it, and {@code rules check} does not warn that none does
  * @param identifies what it names, for {@code --redact}
  * @param derived how it is worked out, for a worked-out key
  * @param windows where Windows keeps it, the first found winning
@@ -24,6 +26,7 @@ public record Key(
     String doc,
     Optional<String> example,
     boolean required,
+    boolean context,
     Optional<Identifies> identifies,
     Optional<Derived> derived,
     List<WindowsSource> windows,
@@ -40,7 +43,7 @@ public record Key(
 
   public Key(String name, String field, KeyType type, String doc, Optional<String> example, boolean required,
       Optional<Identifies> identifies, Optional<Derived> derived, List<WindowsSource> windows) {
-    this(name, field, type, doc, example, required, identifies, derived, windows, Messages.NONE);
+    this(name, field, type, doc, example, required, false, identifies, derived, windows, Messages.NONE);
   }
 
   /**

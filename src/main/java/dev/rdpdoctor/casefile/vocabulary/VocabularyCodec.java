@@ -135,6 +135,7 @@ public final class VocabularyCodec {
       string(k.doc());
       optional(k.example());
       data.writeBoolean(k.required());
+      data.writeBoolean(k.context());
       optional(k.identifies().map(Enum::name));
       data.writeBoolean(k.derived().isPresent());
       if (k.derived().isPresent()) {
@@ -294,6 +295,7 @@ public final class VocabularyCodec {
       String doc = string();
       Optional<String> example = optional();
       boolean required = data.readBoolean();
+      boolean context = data.readBoolean();
       Optional<Identifies> identifies = optional().map(Identifies::valueOf);
       Optional<Key.Derived> derived = Optional.empty();
       if (data.readBoolean()) {
@@ -304,7 +306,7 @@ public final class VocabularyCodec {
         windows.add(source());
       }
       Key.Messages messages = new Key.Messages(optional(), optional());
-      return new Key(name, field, type, doc, example, required, identifies, derived, windows, messages);
+      return new Key(name, field, type, doc, example, required, context, identifies, derived, windows, messages);
     }
 
     KeyType type(Map<String, ValueSet> sets) throws IOException {

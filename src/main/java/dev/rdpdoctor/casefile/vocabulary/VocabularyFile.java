@@ -49,6 +49,7 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
    * @param of the value set of a {@code one-of} key, or the type of a {@code section} key
    * @param field the field the rules read; by default the key in camelCase
    * @param example a value as a user writes it
+   * @param context true for a key kept for the reader of a report, which no rule is expected to weigh
    * @param missing the message when a required key is not written, instead of the general one
    * @param outOfRange the message for a number outside the range, {@code {value}} standing for it
    */
@@ -62,6 +63,7 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
       String doc,
       String example,
       Boolean required,
+      Boolean context,
       Identifies identifies,
       DerivedEntry derived,
       Insert insert,

@@ -251,7 +251,7 @@ public final class VocabularyReader {
       Optional<Key.Derived> derived = Optional.ofNullable(k.derived())
           .map(d -> new Key.Derived(d.by(), d.from(), d.stated()));
       keys.add(new Key(keyName, field, type.get(), k.doc().strip(), Optional.ofNullable(k.example()), k.required(),
-          Optional.ofNullable(k.identifies()), derived, windows,
+          Boolean.TRUE.equals(k.context()), Optional.ofNullable(k.identifies()), derived, windows,
           new Key.Messages(Optional.ofNullable(k.missing()), Optional.ofNullable(k.outOfRange()))));
     });
     return new SectionType(name, entry.doc().strip(), keys, Optional.ofNullable(entry.shorthand()), entry.root());

@@ -40,7 +40,7 @@ import java.util.zip.CRC32;
 final class CompiledKnowledgeFormat {
 
   private static final byte[] MAGIC = "rdp-doctor compiled knowledge\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
   private static final int TRAILER_LENGTH = Integer.BYTES + Long.BYTES;
 
   private CompiledKnowledgeFormat() {}

@@ -3,12 +3,8 @@ package dev.rdpdoctor.knowledge.load;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.Place;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
-import dev.rdpdoctor.casefile.vocabulary.VocabularyFile;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyLocator;
 import dev.rdpdoctor.problem.InputError;
-import dev.rdpdoctor.problem.InvalidInputException;
-import dev.rdpdoctor.yaml.ReadLimits;
-import dev.rdpdoctor.yaml.SourceMap;
-import dev.rdpdoctor.yaml.StrictYamlReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +58,7 @@ final class CoreKeys {
   static List<InputError> check(Vocabulary vocabulary, Map<String, byte[]> files, String shownAs) {
     List<InputError> errors = new ArrayList<>();
     Set<String> wrong = new HashSet<>();
-    Locator locator = new Locator(files, shownAs);
+    VocabularyLocator locator = new VocabularyLocator(files, shownAs);
     for (Core core : ALL) {
       int dot = core.path().lastIndexOf('.');
       String parent = dot < 0 ? "" : core.path().substring(0, dot);
@@ -85,46 +81,5 @@ final class CoreKeys {
       }
     }
     return errors;
-  }
-
-  /** Where a declaration is written: the files are read again only when something is wrong. */
-  private static final class Locator {
-    private final Map<String, byte[]> files;
-    private final String shownAs;
-    private List<SourceMap> maps;
-
-    Locator(Map<String, byte[]> files, String shownAs) {
-      this.files = files;
-      this.shownAs = shownAs;
-    }
-
-    /** Located at {@code path} in the file that declares its type, or at the folder when none does. */
-    InputError error(String path, String message) {
-      String type = path.substring(0, path.indexOf('.', "types.".length()));
-      for (SourceMap map : maps()) {
-        if (map.key(type).isPresent()) {
-          // at the value written, or at the key of a section
-          return map.find(path).filter(l -> !l.text().isEmpty()).or(() -> map.key(path))
-              .map(l -> InputError.error(map.file(), l.line(), l.column(), message))
-              .orElseGet(() -> map.errorAt(path, message));
-        }
-      }
-      return InputError.error(shownAs, 1, 1, message);
-    }
-
-    private List<SourceMap> maps() {
-      if (maps == null) {
-        maps = new ArrayList<>();
-        StrictYamlReader yaml = new StrictYamlReader(ReadLimits.KNOWLEDGE_FILE);
-        files.forEach((name, bytes) -> {
-          try {
-            maps.add(yaml.read(shownAs + "/" + name, bytes, VocabularyFile.class).sourceMap());
-          } catch (InvalidInputException e) {
-            // it was read once already; a file that does not read again declares nothing here
-          }
-        });
-      }
-      return maps;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.casefile.vocabulary.VocabularyLocator;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
@@ -193,8 +194,10 @@ public final class KnowledgeLoader {
       errors.addAll(compiled.errors());
       kieBase = Optional.ofNullable(compiled.kieBase());
     }
+    Optional<VocabularyLocator> locator = files.vocabulary().isEmpty() ? Optional.empty()
+        : Optional.of(new VocabularyLocator(files.vocabulary(), shownAs + "/" + VocabularyReader.FOLDER));
     return new Inspection(shownAs, sources, causes, questions, codes, vocabulary, sourceById, causeById, rules, declared,
-        drl, errors, kieBase);
+        drl, errors, kieBase, locator);
   }
 
   /**
