@@ -47,7 +47,35 @@ class RuleLinterTest {
 
   private List<String> lint(String causes, String drl, Optional<List<Expectation>> samples) {
     Inspection in = new KnowledgeLoader().inspect(RulesFolder.write(dir, RulesFolder.SOURCES, causes, drl));
+    return findings(in, samples);
+  }
+
+  /**
+   * The findings, files relative to the folder, without the warnings about keys no rule reads:
+   * these small folders read few of the vocabulary's keys ({@link #aDeclaredKeyThatNoRuleReadsIsWarnedAtItsDeclaration}).
+   */
+  private List<String> findings(Inspection in, Optional<List<Expectation>> samples) {
+    return allFindings(in, samples).stream().filter(f -> !f.contains(UNREAD)).toList();
+  }
+
+  private List<String> allFindings(Inspection in, Optional<List<Expectation>> samples) {
     return new RuleLinter().lint(in, samples).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")).toList();
+  }
+
+  private static final String UNREAD = " is declared but no rule reads it";
+
+  @Test
+  void aDeclaredKeyThatNoRuleReadsIsWarnedAtItsDeclaration() throws Exception {
+    Path folder = RulesFolder.write(dir, RulesFolder.SOURCES, CLEAN_CAUSES, CLEAN_RULES);
+    List<String> unread = allFindings(new KnowledgeLoader().inspect(folder), Optional.of(BOTH_SAMPLED)).stream()
+        .filter(f -> f.contains(UNREAD)).toList();
+    int line = (int) java.nio.file.Files.readString(folder.resolve("vocabulary/client.yaml")).lines()
+        .takeWhile(l -> !l.equals("      network:")).count() + 1;
+    assertThat(unread).contains("vocabulary/client.yaml:" + line + ":7: warning: client.network" + UNREAD
+        + " (Client.network) and no question asks it: write the rule that weighs it, or mark it 'context: true' if it is"
+        + " kept only for the report");
+    assertThat(unread).as("read by the rules, kept for the report, or not a fact")
+        .noneMatch(f -> f.contains(" client.app ") || f.contains(" host.name ") || f.contains(" title ") || f.contains(" error "));
   }
 
   @Test
@@ -226,7 +254,7 @@ class RuleLinterTest {
           - {fact: path.gateway.name_matches, ask: "Names?", cost: low, requires: {path.knd: [rd-gateway]}}
         """);
     Inspection in = new KnowledgeLoader().inspect(dir);
-    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+    assertThat(findings(in, Optional.of(BOTH_SAMPLED)).stream())
         .containsExactly(
             "questions.yaml:8:12: error: question about 'rdp.nla_requird': no such key in a symptom file; did you mean 'rdp.nla_required'?",
             "questions.yaml:9:12: error: question about 'host.clock_skew_minutes' needs its 'answers': the values a user can give",
@@ -237,7 +265,7 @@ class RuleLinterTest {
   void aFolderWithoutQuestionsIsWarned() throws Exception {
     java.nio.file.Files.delete(RulesFolder.write(dir, RulesFolder.SOURCES, CLEAN_CAUSES, CLEAN_RULES).resolve("questions.yaml"));
     Inspection in = new KnowledgeLoader().inspect(dir);
-    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+    assertThat(findings(in, Optional.of(BOTH_SAMPLED)).stream())
         .containsExactly("questions.yaml:1:1: warning: no questions.yaml: the consultation has nothing to ask");
   }
 
@@ -306,7 +334,7 @@ class RuleLinterTest {
         when Client(app == ) then insertLogical(new Finding("made-here")); end
         """);
     Inspection in = new KnowledgeLoader().inspect(dir);
-    assertThat(new RuleLinter().lint(in, Optional.of(BOTH_SAMPLED)).stream().map(InputError::format).map(s -> s.replace(dir + "/", "")))
+    assertThat(findings(in, Optional.of(BOTH_SAMPLED)).stream())
         .singleElement().asString()
         .startsWith("test/broken.drl:5:")
         .endsWith("; the whole file is skipped until it parses");
