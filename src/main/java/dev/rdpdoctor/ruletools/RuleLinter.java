@@ -101,6 +101,9 @@ public final class RuleLinter {
           + "): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf"));
     }
     Map<String, SectionType> factTypes = factTypes(in);
+    if (in.vocabulary().isEmpty()) {
+      return; // no fact types to check against: the vocabulary's errors say why
+    }
     for (PatternInfo pattern : rule.patterns()) {
       String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
       SectionType type = factTypes.get(simple);
@@ -127,7 +130,7 @@ public final class RuleLinter {
         }
         unknownField(in.vocabulary().orElseThrow(), type, field).ifPresent(problem ->
             fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + simple + ": " + problem
-                + ", so the rule can never match")));
+                + (problem.contains("can never match") ? "" : ", so the rule can never match"))));
       }
       for (String constraint : pattern.constraints()) {
         Matcher m = NOT_EQUAL_BOOLEAN.matcher(constraint);
@@ -215,7 +218,8 @@ public final class RuleLinter {
         List<String> names = current.keys().stream().map(Key::field).toList();
         String hint = Suggestions.closest(part, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
         return Optional.of(current.name() + " has no field '" + part + "'" + hint
-            + "; declare it in " + VocabularyReader.FOLDER + "/ if the rules should read it");
+            + ", so the rule can never match; to add a key, declare it under " + current.name() + " in "
+            + VocabularyReader.FOLDER + "/");
       }
       current = hit.get().section().filter(s -> !hit.get().isList())
           .flatMap(s -> vocabulary.type(s.typeName())).orElse(null);

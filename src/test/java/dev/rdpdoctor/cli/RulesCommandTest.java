@@ -49,6 +49,25 @@ class RulesCommandTest {
   }
 
   @Test
+  void aVocabularyThatDoesNotReadIsTheOnlyThingCheckSays(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path tests = rules.resolve("vocabulary/tests.yaml");
+    Files.writeString(tests, Files.readString(tests).replaceFirst("(?m)^    keys:\n", """
+            keys:
+              local_account_works:
+                type: yes-no
+                doc: a local account signs in
+                example: "true"
+                windows:
+                  - command: "mstsc, then sign in as a local administrator"
+        """));
+    CliRun run = CliRun.of("rules", "check", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.err().lines()).singleElement().asString()
+        .startsWith(tests + ":").contains("local_account_works.windows[0].command: expected a section");
+  }
+
+  @Test
   void testPassesOnTheBundledSamples() {
     CliRun run = CliRun.of("rules", "test", "--rules", RULES);
     assertThat(run.exit()).isZero();

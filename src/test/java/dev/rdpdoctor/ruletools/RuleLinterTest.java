@@ -197,8 +197,8 @@ class RuleLinterTest {
           RdpSettings(nlaRequird == true)
         then end
         """)).containsExactly("test/rules.drl:8:1: error: rule 'typo' reads 'nlaRequird' on RdpSettings: "
-            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?); declare it in vocabulary/ if the rules should read it, "
-            + "so the rule can never match");
+            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?), so the rule can never match; "
+            + "to add a key, declare it under RdpSettings in vocabulary/");
   }
 
   @Test
@@ -207,7 +207,8 @@ class RuleLinterTest {
     var tls = vocabulary.type("ProbeTls").orElseThrow();
     assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expired")).isEmpty();
     assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expird"))
-        .contains("Certificate has no field 'expird' (did you mean 'expired'?); declare it in vocabulary/ if the rules should read it");
+        .contains("Certificate has no field 'expird' (did you mean 'expired'?), so the rule can never match; to add a key, declare it"
+            + " under Certificate in vocabulary/");
     assertThat(RuleLinter.unknownField(vocabulary, vocabulary.type("WindowsEvent").orElseThrow(), "mentions()"))
         .contains("WindowsEvent has no method 'mentions': a fact has fields only; call a function of them, e.g. mentions(text, \"10013\")");
   }
