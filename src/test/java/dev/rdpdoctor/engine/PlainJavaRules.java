@@ -1,9 +1,6 @@
 package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.casefile.CaseValues;
-import dev.rdpdoctor.casefile.Fact;
-import dev.rdpdoctor.casefile.FactTypes;
 import dev.rdpdoctor.knowledge.FactFunctions;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.PatternInfo;
@@ -22,12 +19,14 @@ import java.util.regex.Pattern;
  * The benchmark's floor: the same rules evaluated in plain Java, without Drools. Each rule's
  * constraints, as the index holds them, are compiled once into predicates; a case is diagnosed
  * by testing every pattern against the facts of its type and firing the rule for each
- * combination of matching facts, as Drools does for rules without joins. The trace is quoted and
- * the causes ranked by the engine's own code, so only the matching differs from the real thing.
+ * combination of matching facts, as Drools does for rules without joins. The facts are the ones
+ * the engine makes (the knowledge base's declared types, read through their getters), the trace
+ * is quoted and the causes ranked by the engine's own code, so only the matching differs from
+ * the real thing.
  *
  * <p>It covers what the bundled rules use: comparisons, {@code &&}, {@code ||}, parentheses,
- * {@code matches}, helper methods and nested fields. Rules that derive findings, join facts or
- * use {@code not} are refused.
+ * {@code matches}, {@code contains}, helper methods and nested fields. Rules that derive findings,
+ * join facts or use {@code not} are refused.
  */
 public final class PlainJavaRules {
 
@@ -35,6 +34,7 @@ public final class PlainJavaRules {
   private final List<CompiledRule> rules = new ArrayList<>();
   private final Ranker ranker;
   private final dev.rdpdoctor.casefile.vocabulary.Vocabulary vocabulary;
+  private final FactBuilder factBuilder;
 
   private record CompiledRule(RuleInfo info, List<CompiledPattern> patterns) {}
 
@@ -54,6 +54,7 @@ public final class PlainJavaRules {
     this.knowledge = knowledge;
     this.ranker = new Ranker(knowledge);
     this.vocabulary = knowledge.vocabulary();
+    this.factBuilder = new FactBuilder(knowledge.kieBase(), vocabulary);
     List<RuleInfo> ordered = new ArrayList<>(knowledge.allRules());
     ordered.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
     for (RuleInfo rule : ordered) {
@@ -62,7 +63,7 @@ public final class PlainJavaRules {
       }
       List<CompiledPattern> patterns = new ArrayList<>();
       for (PatternInfo p : rule.patterns()) {
-        if (p.negated() || FactTypes.ALL.stream().noneMatch(t -> t.getSimpleName().equals(p.type()))) {
+        if (p.negated() || !vocabulary.factTypes().containsKey(p.type())) {
           throw new UnsupportedOperationException(rule.location() + ": pattern " + p.type() + " is not supported");
         }
         List<Condition> conditions = new ArrayList<>();
@@ -76,15 +77,10 @@ public final class PlainJavaRules {
   }
 
   public Diagnosis diagnose(CaseFile caseFile) {
-    Map<String, List<Fact>> byType = new HashMap<>();
-    for (Fact f : caseFile.facts()) {
-      byType.computeIfAbsent(f.value().getClass().getSimpleName(), t -> new ArrayList<>(2)).add(f);
-    }
-    List<CaseFact> caseFacts = new ArrayList<>(caseFile.facts().size());
-    for (Fact f : caseFile.facts()) {
-      Object section = caseFile.values().at(f.path()).orElse(null);
-      caseFacts.add(new CaseFact(f.path(), f.value(), section instanceof CaseValues.Section s ? s
-          : new CaseValues.Section(vocabulary.type(f.value().getClass().getSimpleName()).orElseThrow(), Map.of())));
+    List<CaseFact> caseFacts = factBuilder.facts(caseFile.values());
+    Map<String, List<CaseFact>> byType = new HashMap<>();
+    for (CaseFact f : caseFacts) {
+      byType.computeIfAbsent(f.section().type().name(), t -> new ArrayList<>(2)).add(f);
     }
     FactQuoter quoter = new FactQuoter(caseFile, caseFacts);
     List<Firing> firings = new ArrayList<>();
@@ -94,19 +90,19 @@ public final class PlainJavaRules {
     return ranker.rank(caseFile, caseFacts, firings);
   }
 
-  private static void fire(CompiledRule rule, int at, List<Fact> matched, Map<String, List<Fact>> byType,
+  private static void fire(CompiledRule rule, int at, List<CaseFact> matched, Map<String, List<CaseFact>> byType,
       FactQuoter quoter, List<Firing> firings) {
     if (at == rule.patterns().size()) {
       List<MatchedFact> facts = new ArrayList<>();
       for (int i = 0; i < matched.size(); i++) {
-        Fact f = matched.get(i);
+        CaseFact f = matched.get(i);
         facts.addAll(quoter.quote(f.value(), f.path(), rule.patterns().get(i).fields()));
       }
       firings.add(new Firing(firings.size() + 1, rule.info(), facts, List.of(), List.of()));
       return;
     }
     CompiledPattern pattern = rule.patterns().get(at);
-    for (Fact f : byType.getOrDefault(pattern.type(), List.of())) {
+    for (CaseFact f : byType.getOrDefault(pattern.type(), List.of())) {
       if (pattern.matches(f.value())) {
         matched.add(f);
         fire(rule, at + 1, matched, byType, quoter, firings);
@@ -175,9 +171,12 @@ public final class PlainJavaRules {
       return null;
     }
     Method m = METHODS.computeIfAbsent(target.getClass().getName() + "#" + name + "/" + args.length, k -> {
-      for (Method candidate : target.getClass().getMethods()) {
-        if (candidate.getName().equals(name) && candidate.getParameterCount() == args.length) {
-          return candidate;
+      String capital = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      for (String candidateName : List.of(name, "get" + capital, "is" + capital)) {
+        for (Method candidate : target.getClass().getMethods()) {
+          if (candidate.getName().equals(candidateName) && candidate.getParameterCount() == args.length) {
+            return candidate;
+          }
         }
       }
       throw new UnsupportedOperationException(target.getClass().getSimpleName() + " has no " + name + "()");
@@ -261,6 +260,11 @@ public final class PlainJavaRules {
       if (List.of("==", "!=", ">=", "<=", ">", "<").contains(op)) {
         next();
         return compare(left, op, operand());
+      }
+      if (op.equals("contains")) {
+        next();
+        Operand right = operand();
+        return f -> left.value(f) instanceof java.util.Collection<?> c && c.stream().anyMatch(x -> equal(x, right.value(f)));
       }
       if (op.equals("matches")) {
         next();
