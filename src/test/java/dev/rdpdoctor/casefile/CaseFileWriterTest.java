@@ -30,7 +30,8 @@ class CaseFileWriterTest {
     }
     assertThat(samples).hasSizeGreaterThan(20);
     for (Path sample : samples) {
-      SymptomFile read = reader.read(sample, SymptomFile.class).value();
+      // the records hold the keys they know; a sample may use keys only the vocabulary declares
+      SymptomFile read = new CaseFileReader().read(sample).symptoms();
       assertThat(roundTrip(read)).as(sample.toString()).isEqualTo(read);
     }
   }
