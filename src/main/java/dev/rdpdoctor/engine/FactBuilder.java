@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.CaseValues.Section;
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.casefile.vocabulary.Insert;
 import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
@@ -121,6 +122,9 @@ final class FactBuilder {
         out.add(convert(f, item));
       }
       return List.copyOf(out);
+    }
+    if (v instanceof DateEstimate d) {
+      return d.estimate();
     }
     if (f.enumType() != null) {
       return constants.get(f.enumType()).get(((String) v).toUpperCase(Locale.ROOT).replace('-', '_'));

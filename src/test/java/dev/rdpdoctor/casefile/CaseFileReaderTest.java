@@ -2,6 +2,7 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,9 @@ class CaseFileReaderTest {
     assertThat(c.values().at("host.recent_changes[0].kind")).hasValue("os-upgrade");
     assertThat(c.values().at("host.recent_changes[0].date")).isEmpty();
     assertThat(c.values().at("host.recent_changes[1].kind")).hasValue("gpo-change");
-    assertThat(c.values().at("host.recent_changes[1].date")).hasValue(LocalDate.of(2026, 11, 1));
+    assertThat(c.values().at("host.recent_changes[1].date"))
+        .hasValue(new DateEstimate("2026-11-01", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), true));
+    assertThat(c.values().at("host.recent_changes[1].days_ago")).hasValue(19L);
   }
 
   @Test
@@ -221,7 +224,8 @@ class CaseFileReaderTest {
           expired: false
         """)).containsExactly(
         "case.yaml:4:9: error: error.code: malformed code '0xZZ': write hex like 0x904 or decimal like 2308",
-        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, code, extended, frequency, message, when",
+        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, code, extended, frequency, message, since,"
+            + " since_days, when",
         "case.yaml:7:17: error: rdp.nla_required: expected true or false, got 'perhaps'",
         "case.yaml:11:12: error: certificate.expired: 'expired: false' contradicts not_after 2027-01-01, which is before"
             + " the observed date 2027-03-15");
@@ -232,12 +236,12 @@ class CaseFileReaderTest {
     assertThat(errors("""
         events:
           - {id: many, colour: blue}
-          - {text: no id here}
+          - {}
         expect: {top: {cause: x}}
         """)).containsExactly(
         "case.yaml:2:10: error: events[0].id: expected a whole number, got 'many'",
         "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: id, source, text",
-        "case.yaml:3:5: error: events[1]: an event needs its id, e.g. 'id: 1058'",
+        "case.yaml:3:5: error: events[1]: an event needs its id, or else its source or its text, e.g. 'id: 1058' or 'source: Schannel'",
         "case.yaml:4:15: error: expect.top: expected text, got a section (key: value lines)");
   }
 
