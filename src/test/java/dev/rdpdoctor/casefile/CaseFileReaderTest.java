@@ -84,6 +84,75 @@ class CaseFileReaderTest {
   }
 
   @Test
+  void whenTheErrorBeganMayBeWordsJudgedAgainstTheObservedDate() {
+    CaseFile c = read("""
+        observed: 2026-11-20
+        error: {code: 0x904, since: Last week}
+        """);
+    assertThat(c.values().at("error.since"))
+        .hasValue(new DateEstimate("Last week", LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 15), false));
+    assertThat(c.values().at("error.since_days")).hasValue(8L);
+    assertThat(c.derivations()).containsEntry("error.since_days",
+        "since Last week (about 2026-11-12) is 8 days before the observed date 2026-11-20");
+  }
+
+  @Test
+  void wordsAreJudgedAgainstTheObservedDateWrittenAfterThemOrElseToday() {
+    assertThat(read("""
+        host:
+          recent_changes: [{kind: windows-update, date: the day before yesterday}]
+        observed: 2026-03-02
+        """).values().at("host.recent_changes[0].days_ago")).hasValue(2L);
+    assertThat(read("host: {recent_changes: [{kind: windows-update, date: yesterday}]}").values()
+        .at("host.recent_changes[0].date").map(d -> ((DateEstimate) d).estimate())).hasValue(LocalDate.of(2026, 11, 19));
+  }
+
+  @Test
+  void wordsThatNameNoDayAreALocatedErrorSayingWhatIsUnderstood() {
+    assertThat(errors("""
+        error:
+          since: since the update
+        """)).singleElement().asString()
+        .startsWith("case.yaml:2:10: error: error.since: 'since the update' is not a date: write a date like 2026-11-20, or words")
+        .contains("yesterday", "3 days ago", "last week", "since Monday")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aStatedNumberOfDaysThatContradictsTheWordsIsALocatedError() {
+    assertThat(errors("""
+        observed: 2026-11-20
+        error: {since: 3 days ago, since_days: 5}
+        """)).containsExactly("case.yaml:2:40: error: error.since_days: 'since_days: 5' contradicts since 3 days ago (2026-11-17),"
+        + " which is 3 days before the observed date 2026-11-20");
+  }
+
+  @Test
+  void anEventSeenOnlyByItsSourceOrTextIsRead() {
+    CaseFile c = read("""
+        events:
+          - {source: Schannel, text: Schannel errors}
+          - {text: WMI errors}
+          - 1058
+        """);
+    assertThat(c.values().at("events[0]").map(s -> ((CaseValues.Section) s).values()))
+        .hasValue(Map.of("source", "Schannel", "text", "Schannel errors"));
+    assertThat(c.values().at("events[1].text")).hasValue("WMI errors");
+    assertThat(c.values().at("events[1].id")).isEmpty();
+    assertThat(c.values().at("events[2].id")).hasValue(1058L);
+  }
+
+  @Test
+  void anEventWithNeitherIdNorSourceNorTextIsALocatedError() {
+    assertThat(errors("""
+        events:
+          - 1058
+          - {id: null, text: null}
+        """)).containsExactly("case.yaml:3:5: error: events[1]: an event needs its id, or else its source or its text,"
+        + " e.g. 'id: 1058' or 'source: Schannel'");
+  }
+
+  @Test
   void whatIsNotStatedIsUnknownNotFalse() {
     CaseFile c = read("title: only a title");
     assertThat(c.values().at("rdp")).isEmpty();
