@@ -98,11 +98,14 @@ class CaseFileReaderTest {
 
   @Test
   void wordsAreJudgedAgainstTheObservedDateWrittenAfterThemOrElseToday() {
-    assertThat(read("""
+    CaseValues observedAfter = read("""
         host:
           recent_changes: [{kind: windows-update, date: the day before yesterday}]
         observed: 2026-03-02
-        """).values().at("host.recent_changes[0].days_ago")).hasValue(2L);
+        """).values();
+    assertThat(observedAfter.at("host.recent_changes[0].date").map(d -> ((DateEstimate) d).estimate()))
+        .hasValue(LocalDate.of(2026, 2, 28));
+    assertThat(observedAfter.at("host.recent_changes[0].days_ago")).hasValue(2L);
     assertThat(read("host: {recent_changes: [{kind: windows-update, date: yesterday}]}").values()
         .at("host.recent_changes[0].date").map(d -> ((DateEstimate) d).estimate())).hasValue(LocalDate.of(2026, 11, 19));
   }
