@@ -26,6 +26,9 @@ final class DateWords {
       + " the day before yesterday, 3 days ago, a couple of days ago, a week ago, 2 months ago, last week,"
       + " last weekend, last month, since Monday, last Tuesday";
 
+  /** The longest value read as words: every form understood is far shorter, and the patterns stay cheap. */
+  static final int MAX_LENGTH = 200;
+
   /** Days either side of an exact day that a hedge ({@code about}, {@code ~}) allows. */
   private static final int HEDGE_DAYS = 2;
 
@@ -56,6 +59,9 @@ final class DateWords {
    * @throws IllegalArgumentException when it is neither a date nor words understood, saying what is
    */
   static DateEstimate read(String written, LocalDate observed) {
+    if (written.length() > MAX_LENGTH) {
+      throw notADate(written);
+    }
     String words = SPACES.matcher(written.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     boolean hedged = false;
     for (Matcher m = PREFIX.matcher(words); m.find(); m = PREFIX.matcher(words)) {
@@ -74,7 +80,11 @@ final class DateWords {
         read = span(written, possessive.group(1).strip(), observed, hedged);
       }
     }
-    return read.orElseThrow(() -> new IllegalArgumentException("'" + Excerpt.of(written.strip()) + "' is not a date: " + UNDERSTOOD));
+    return read.orElseThrow(() -> notADate(written));
+  }
+
+  private static IllegalArgumentException notADate(String written) {
+    return new IllegalArgumentException("'" + Excerpt.of(written.strip()) + "' is not a date: " + UNDERSTOOD);
   }
 
   private static Optional<DateEstimate> span(String written, String words, LocalDate observed, boolean hedged) {

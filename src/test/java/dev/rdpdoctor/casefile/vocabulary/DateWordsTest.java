@@ -89,6 +89,17 @@ class DateWordsTest {
   }
 
   @Test
+  void aLongValueIsRefusedWithoutBeingReadAsWordsWhateverItHolds() {
+    String possessive = "yesterday's " + "a's ".repeat(5_000) + "update";
+    assertThatThrownBy(() -> read(possessive)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("'yesterday's a's").hasMessageContaining("(20,018 characters)' is not a date");
+    String padded = "last week" + " ".repeat(DateWords.MAX_LENGTH);
+    assertThatThrownBy(() -> read(padded)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(read(("last week" + " ".repeat(DateWords.MAX_LENGTH)).substring(0, DateWords.MAX_LENGTH)).estimate())
+        .isEqualTo(nov(12));
+  }
+
+  @Test
   void aDateThatDoesNotExistIsRefusedAsAMalformedDate() {
     assertThatThrownBy(() -> read("since 2026-02-30")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("malformed date '2026-02-30'");
