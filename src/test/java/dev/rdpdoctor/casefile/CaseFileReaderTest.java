@@ -97,6 +97,26 @@ class CaseFileReaderTest {
   }
 
   @Test
+  void everySamplesChangeDatesAreReadAsTheDaysWritten() throws Exception {
+    int dates = 0;
+    try (var files = java.nio.file.Files.list(dev.rdpdoctor.Fixtures.SAMPLES)) {
+      for (java.nio.file.Path sample : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        CaseValues values = reader.read(sample).values();
+        for (int i = 0; values.at("host.recent_changes[" + i + "]").isPresent(); i++) {
+          var date = values.at("host.recent_changes[" + i + "].date");
+          if (date.isPresent()) {
+            DateEstimate d = (DateEstimate) date.get();
+            assertThat(d.exact()).as("%s change %d", sample, i).isTrue();
+            assertThat(d.estimate()).as("%s change %d", sample, i).isEqualTo(LocalDate.parse(d.written()));
+            dates++;
+          }
+        }
+      }
+    }
+    assertThat(dates).as("samples with a dated change").isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
   void wordsAreJudgedAgainstTheObservedDateWrittenAfterThemOrElseToday() {
     CaseValues observedAfter = read("""
         host:
