@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The facts a user gave that no rule of the knowledge base reads, and the notes, which no rule
@@ -30,6 +31,8 @@ final class UnreadFacts {
   private final Set<String> read = new HashSet<>();
   /** The keys worked-out keys are computed from ({@code certificate.not_after}), with the fields of those keys. */
   private final Map<String, List<String>> derivedFrom = new HashMap<>();
+  /** Whether a key at a place is read, by its place's pattern ({@code events[].id}): a case's places repeat. */
+  private final Map<String, Boolean> readAt = new ConcurrentHashMap<>();
 
   UnreadFacts(KnowledgeBase knowledge) {
     this.vocabulary = knowledge.vocabulary();
@@ -85,10 +88,13 @@ final class UnreadFacts {
     if (path.equals(NOTES)) {
       return true;
     }
-    String pattern = Place.pattern(path);
+    return !readAt.computeIfAbsent(Place.pattern(path), this::read);
+  }
+
+  private boolean read(String pattern) {
     Place place = vocabulary.place(pattern).orElse(null);
     // a key a worked-out key is computed from is read when that key is
-    return place != null && place.readAs().isPresent() && !read.contains(place.readAs().get().toString())
-        && derivedFrom.getOrDefault(pattern, List.of()).stream().noneMatch(read::contains);
+    return !(place != null && place.readAs().isPresent() && !read.contains(place.readAs().get().toString())
+        && derivedFrom.getOrDefault(pattern, List.of()).stream().noneMatch(read::contains));
   }
 }

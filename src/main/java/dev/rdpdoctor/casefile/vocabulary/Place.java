@@ -2,6 +2,7 @@ package dev.rdpdoctor.casefile.vocabulary;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A key where it stands in a symptom file: {@code rdp.nla_required}, {@code events[].id},
@@ -33,6 +34,8 @@ public record Place(String path, Key key, SectionType in, Optional<FactField> re
 
   /** The path of a written value with its list indexes left out: {@code events[2].id} is {@code events[].id}. */
   public static String pattern(String path) {
-    return path.replaceAll("\\[\\d+]", "[]");
+    return path.indexOf('[') < 0 ? path : INDEX.matcher(path).replaceAll("[]");
   }
+
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 }
