@@ -79,7 +79,7 @@ final class ConsultCommand implements Callable<Integer> {
       tree.put("observed", LocalDate.now().toString());
     }
     List<Askable> questions = Askable.all(knowledge);
-    QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions);
+    QuestionPicker picker = new QuestionPicker(new Diagnoser(knowledge), reader, questions, true);
     ConsultSession.Result result = new ConsultSession(picker, ConsultSession.lines(prompt), out, maxQuestions).run(tree);
     out.println();
     new TextReport(false).write(Outline.of(result.diagnosis(), List.of(), knowledge), out);

@@ -151,7 +151,7 @@ final class DiagnoseBatch {
 
   private static ResultFormat resultFormat(KnowledgeBase knowledge, Diagnoser diagnoser, Format format,
       boolean explain) {
-    ThreadLocal<NextChecks> nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser));
+    ThreadLocal<NextChecks> nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser, false));
     Function<Diagnosis, List<NextCheck>> checks = d -> nextChecks.get().of(d.caseFile(), d);
     return switch (format) {
       case jsonl -> new ResultLine(knowledge);

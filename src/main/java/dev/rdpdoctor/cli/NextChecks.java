@@ -23,15 +23,18 @@ final class NextChecks {
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
+  private final boolean onAllCores;
   /**
    * Made when first needed, with the mapper that turns a case into the tree the picker varies:
    * most diagnoses are clear, and both take time to set up.
    */
   private QuestionPicker picker;
 
-  NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser) {
+  /** @param onAllCores whether the checks are weighed on all cores: for one case, not for a batch's */
+  NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser, boolean onAllCores) {
     this.knowledge = knowledge;
     this.diagnoser = diagnoser;
+    this.onAllCores = onAllCores;
   }
 
   /** Empty when the top cause is clear. */
@@ -41,7 +44,8 @@ final class NextChecks {
     }
     if (picker == null) {
       List<Askable> questions = Askable.all(knowledge);
-      picker = new QuestionPicker(diagnoser, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()), questions);
+      picker = new QuestionPicker(diagnoser, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()), questions,
+          onAllCores);
     }
     ObjectNode tree = CaseValuesTree.of(caseFile.values().root());
     tree.remove("expect");

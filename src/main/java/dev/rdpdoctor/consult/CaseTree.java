@@ -24,13 +24,19 @@ final class CaseTree {
     return out == tree ? tree.deepCopy() : out;
   }
 
+  /** True when the answer writes no value (an event that is not in the log): the case stays as it is. */
+  static boolean writesNothing(Askable q, String label) {
+    JsonNode value = q.answers().get(label);
+    return value == null || value.isNull();
+  }
+
   /** A copy of {@code tree} with the answer's value written at the question's fact. */
   static ObjectNode withAnswer(ObjectNode tree, Askable q, String label) {
     ObjectNode copy = tree.deepCopy();
-    JsonNode value = q.answers().get(label);
-    if (value == null || value.isNull()) {
+    if (writesNothing(q, label)) {
       return copy;
     }
+    JsonNode value = q.answers().get(label);
     String[] parts = q.fact().split("\\.");
     ObjectNode section = copy;
     for (int i = 0; i < parts.length - 1; i++) {

@@ -15,8 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Chooses the next question: for every question whose fact is still unknown, it runs the
@@ -30,18 +32,34 @@ public final class QuestionPicker {
   /** A question that moves the top causes less than this changes nothing worth asking. */
   static final double NOTHING_TO_GAIN = 0.01;
 
-  private final Diagnoser diagnoser;
+  private final Function<CaseFile, Diagnosis> diagnoser;
   private final CaseFileReader reader;
   private final List<Askable> questions;
+  private final boolean onAllCores;
 
-  public QuestionPicker(Diagnoser diagnoser, CaseFileReader reader, List<Askable> questions) {
+  /**
+   * @param onAllCores whether the questions are weighed on all cores at once, for one case at a time;
+   *     a batch, whose cases already keep every core busy, weighs them one after another
+   */
+  public QuestionPicker(Diagnoser diagnoser, CaseFileReader reader, List<Askable> questions, boolean onAllCores) {
+    this(diagnoser::diagnose, reader, questions, onAllCores);
+  }
+
+  /** @param diagnoser diagnoses a case some other way than {@link Diagnoser} (the benchmark's floor) */
+  public QuestionPicker(Function<CaseFile, Diagnosis> diagnoser, CaseFileReader reader, List<Askable> questions,
+      boolean onAllCores) {
     this.diagnoser = diagnoser;
     this.reader = reader;
     this.questions = List.copyOf(questions);
+    this.onAllCores = onAllCores;
+  }
+
+  public QuestionPicker(Diagnoser diagnoser, CaseFileReader reader, List<Askable> questions) {
+    this(diagnoser, reader, questions, false);
   }
 
   public Diagnosis diagnose(ObjectNode tree) {
-    return diagnoser.diagnose(caseOf(tree));
+    return diagnoser.apply(caseOf(tree));
   }
 
   CaseFile caseOf(ObjectNode tree) {
@@ -62,14 +80,10 @@ public final class QuestionPicker {
     String leader = now.top().map(a -> a.cause().id()).orElse("");
     Outcome best = null;
     boolean leaderCanChange = false;
-    for (Askable q : questions) {
-      if (asked.contains(q.question().key()) || !CaseTree.unknown(tree, q) || !CaseTree.applies(tree, q)) {
-        continue;
-      }
-      Outcome o = weigh(tree, now, q);
-      if (o == null) {
-        continue;
-      }
+    List<Askable> open = questions.stream()
+        .filter(q -> !asked.contains(q.question().key()) && CaseTree.unknown(tree, q) && CaseTree.applies(tree, q))
+        .toList();
+    for (Outcome o : weighAll(tree, now, open)) {
       leaderCanChange |= o.byAnswer().values().stream()
           .anyMatch(d -> !d.top().map(a -> a.cause().id()).orElse("").equals(leader));
       if (best == null || o.score() > best.score() + 1e-12) {
@@ -85,13 +99,11 @@ public final class QuestionPicker {
    */
   public List<Outcome> nextChecks(ObjectNode tree, int count) {
     Diagnosis now = diagnose(tree);
+    List<Askable> open = questions.stream().filter(q -> CaseTree.unknown(tree, q) && CaseTree.applies(tree, q)).toList();
     List<Outcome> all = new ArrayList<>();
-    for (Askable q : questions) {
-      if (CaseTree.unknown(tree, q) && CaseTree.applies(tree, q)) {
-        Outcome o = weigh(tree, now, q);
-        if (o != null && o.separation() >= NOTHING_TO_GAIN) {
-          all.add(o);
-        }
+    for (Outcome o : weighAll(tree, now, open)) {
+      if (o.separation() >= NOTHING_TO_GAIN) {
+        all.add(o);
       }
     }
     all.sort(Comparator.comparingDouble(Outcome::score).reversed());
@@ -105,10 +117,46 @@ public final class QuestionPicker {
     return options(tree, asked).best();
   }
 
+  /**
+   * What each question would do, in the order of {@code open}, leaving out those no answer of which
+   * gives a valid case. On all cores, the outcomes and the first failure (a rule that loops on some
+   * answer) are the same as one after another: the failure of the earliest question is thrown, here.
+   */
+  private List<Outcome> weighAll(ObjectNode tree, Diagnosis now, List<Askable> open) {
+    if (!onAllCores || open.size() < 2) {
+      return open.stream().map(q -> weigh(tree, now, q)).filter(Objects::nonNull).toList();
+    }
+    List<Weighed> weighed = open.parallelStream().map(q -> {
+      try {
+        return new Weighed(weigh(tree, now, q), null);
+      } catch (RuntimeException e) {
+        return new Weighed(null, e);
+      }
+    }).toList();
+    List<Outcome> out = new ArrayList<>(weighed.size());
+    for (Weighed w : weighed) {
+      if (w.failure() != null) {
+        throw w.failure();
+      }
+      if (w.outcome() != null) {
+        out.add(w.outcome());
+      }
+    }
+    return out;
+  }
+
+  /** One question weighed: its outcome (null when no answer gives a valid case), or what failed. */
+  private record Weighed(Outcome outcome, RuntimeException failure) {}
+
   /** What each answer of {@code q} would do; null when no answer gives a valid case. */
   Outcome weigh(ObjectNode tree, Diagnosis now, Askable q) {
     Map<String, Diagnosis> byAnswer = new LinkedHashMap<>();
     for (String label : q.answers().keySet()) {
+      if (CaseTree.writesNothing(q, label)) {
+        // an answer that writes nothing (the event is not in the log) leaves the case as it is now
+        byAnswer.put(label, now);
+        continue;
+      }
       try {
         byAnswer.put(label, diagnose(CaseTree.withAnswer(tree, q, label)));
       } catch (InvalidInputException e) {
