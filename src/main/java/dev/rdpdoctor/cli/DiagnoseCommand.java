@@ -4,6 +4,7 @@ import dev.rdpdoctor.batch.BatchRunner;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,17 +96,26 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (probed != null) {
       redact.releaseProgress(err, knowledge.vocabulary(), probed.symptoms());
     }
-    // the cases are read with the vocabulary of the rules that diagnose them
-    loadKnowledge(err);
+    // The cases are read with the vocabulary of the rules that diagnose them. Preloaded rules tell it
+    // before they are assembled: the first case is read meanwhile, and what is wrong with it is said
+    // once the rules have loaded, as when they come first.
+    Vocabulary vocabulary = probed == null ? rules.preloadedVocabulary().orElse(null) : null;
+    if (vocabulary == null) {
+      loadKnowledge(err);
+      vocabulary = knowledge.vocabulary();
+    }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
+    CaseFileReader reader = new CaseFileReader(vocabulary, Clock.systemDefaultZone());
+    Function<Path, CaseFile> read = file -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
+        : reader.read(file, probed, knowledge.vocabulary());
+    ReadAhead firstCase = ReadAhead.of(() -> read.apply(inputs.get(0)));
+    loadKnowledge(err);
     Report report = (format == null ? Format.text : format).report(explain, inputs.size() == 1);
-    CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
     int exit = ExitCode.OK;
     boolean first = true;
-    for (Path file : inputs) {
-      Optional<CaseFile> caseFile = unlessInvalid(err,
-          () -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
-              : reader.read(file, probed, knowledge.vocabulary()));
+    for (int i = 0; i < inputs.size(); i++) {
+      Path file = inputs.get(i);
+      Optional<CaseFile> caseFile = i == 0 ? firstCase.said(err) : unlessInvalid(err, () -> read.apply(file));
       // a rule that failed on this case (it looped, threw or did not finish) is said, and the next case goes on
       Optional<Outline> outline = caseFile.flatMap(c -> unlessInvalid(err, () -> outline(c)));
       if (outline.isEmpty()) {
@@ -166,6 +177,25 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   /** The value {@code read} gives, or empty when the input is invalid: then its problems are on {@code err}. */
+  /** A case read ahead: the case, or what is wrong with it, to be said later. */
+  private record ReadAhead(CaseFile caseFile, InvalidInputException invalid) {
+
+    static ReadAhead of(Supplier<CaseFile> read) {
+      try {
+        return new ReadAhead(read.get(), null);
+      } catch (InvalidInputException e) {
+        return new ReadAhead(null, e);
+      }
+    }
+
+    Optional<CaseFile> said(PrintWriter err) {
+      if (invalid != null) {
+        InputError.print(invalid.errors(), err);
+      }
+      return Optional.ofNullable(caseFile);
+    }
+  }
+
   private static <T> Optional<T> unlessInvalid(PrintWriter err, Supplier<T> read) {
     try {
       return Optional.of(read.get());
@@ -180,7 +210,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (diagnoser == null) {
       knowledge = rules.loadCompiled(err);
       diagnoser = new Diagnoser(knowledge);
-      nextChecks = new NextChecks(knowledge, diagnoser);
+      nextChecks = new NextChecks(knowledge, diagnoser, true);
     }
   }
 

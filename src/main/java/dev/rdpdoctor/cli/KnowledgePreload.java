@@ -1,7 +1,8 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,8 @@ final class KnowledgePreload {
   private final Consumer<String> notices;
   private Optional<Path> folder;
   private CompletableFuture<KnowledgeBase> loading;
+  /** The vocabulary of the rules loading, known before they are assembled. */
+  private final CompletableFuture<Vocabulary> vocabulary = new CompletableFuture<>();
 
   /** @param notices where messages go while the rules load */
   KnowledgePreload(Consumer<String> notices) {
@@ -63,13 +66,32 @@ final class KnowledgePreload {
   private void start(Optional<Path> wanted) {
     folder = wanted;
     loading = CompletableFuture.supplyAsync(() -> {
-      CompiledKnowledgeLoader loader = new CompiledKnowledgeLoader(notices);
+      CompiledKnowledgeLoader loader = new CompiledKnowledgeLoader(notices).onVocabulary(vocabulary::complete);
       return wanted.map(loader::load).orElseGet(loader::loadBundled);
     }, task -> {
       Thread t = new Thread(task, "rdp-doctor-knowledge-preload");
       t.setDaemon(true);
       t.start();
     });
+    loading.whenComplete((knowledge, failed) -> {
+      if (failed != null) {
+        vocabulary.completeExceptionally(failed);
+      } else {
+        vocabulary.complete(knowledge.vocabulary());
+      }
+    });
+  }
+
+  /**
+   * The vocabulary of the preloaded rules, when they are the ones for {@code wanted}, as soon as it is
+   * known: a case can be read with it while the rules are still being assembled. When they fail to
+   * load before their vocabulary is known, the failure is thrown here.
+   */
+  Optional<Vocabulary> takeVocabulary(Optional<Path> wanted) {
+    if (loading == null || !Objects.equals(wanted, folder)) {
+      return Optional.empty();
+    }
+    return Optional.of(joined(vocabulary));
   }
 
   /** The preloaded knowledge base, when it is the one for {@code wanted}; its load errors are thrown here. */
@@ -77,8 +99,12 @@ final class KnowledgePreload {
     if (loading == null || !Objects.equals(wanted, folder)) {
       return Optional.empty();
     }
+    return Optional.of(joined(loading));
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
     try {
-      return Optional.of(loading.join());
+      return future.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

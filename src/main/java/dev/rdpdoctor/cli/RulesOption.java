@@ -1,9 +1,10 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
-import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.knowledge.load.KnowledgeLoader;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
@@ -64,6 +65,15 @@ final class RulesOption {
     }
     CompiledKnowledgeLoader loader = new CompiledKnowledgeLoader(notices(err));
     return folder.map(loader::load).orElseGet(loader::loadBundled);
+  }
+
+  /**
+   * The vocabulary of the rules {@link #loadCompiled} will give, as soon as it is known, when they are
+   * being preloaded: before they are assembled, so that a case can be read meanwhile. Empty when
+   * nothing is preloaded for this folder.
+   */
+  Optional<Vocabulary> preloadedVocabulary() {
+    return preload.takeVocabulary(folder());
   }
 
   /** Messages for the user while rules load, one line each on {@code err}. */

@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.BoundedRun;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.Inspection;
@@ -46,6 +47,7 @@ public final class CompiledKnowledgeLoader {
   private final ToolBuild build;
   private final Consumer<String> notices;
   private final Duration assemblyLimit;
+  private Consumer<Vocabulary> vocabularyReady = v -> { };
   private KnowledgeLoader loader;
 
   /** @param notices receives one-line messages for the user (compiling, a damaged cache entry) */
@@ -62,6 +64,16 @@ public final class CompiledKnowledgeLoader {
 
   public CompiledKnowledgeLoader(Consumer<String> notices) {
     this(KnowledgeCache.standard(), ToolBuild.current(), notices);
+  }
+
+  /**
+   * Tells {@code ready} the vocabulary of the rules as soon as it is known to be theirs, before the
+   * rules are assembled (the longer part), so that a case can be read meanwhile. It is not told when
+   * the rules load through the plain DRL path, whose vocabulary comes with the knowledge base.
+   */
+  public CompiledKnowledgeLoader onVocabulary(Consumer<Vocabulary> ready) {
+    this.vocabularyReady = ready;
+    return this;
   }
 
   /** A rules folder on disk, shown to the user as given. */
@@ -83,6 +95,7 @@ public final class CompiledKnowledgeLoader {
     }
     Optional<CompiledKnowledge> bundled = bundled().filter(b -> b.compiledFrom(files, build));
     if (bundled.isPresent()) {
+      vocabularyReady.accept(bundled.get().vocabulary());
       try {
         return assemble(bundled.get(), shownAs, CompiledKnowledgeLoader.class.getClassLoader(), assemblyLimit);
       } catch (InvalidInputException e) {
@@ -98,6 +111,7 @@ public final class CompiledKnowledgeLoader {
     CacheKey key = CacheKey.of(files, build);
     Optional<CompiledKnowledge> cached = cache.find(key, notices);
     if (cached.isPresent()) {
+      vocabularyReady.accept(cached.get().vocabulary());
       try {
         return assemble(cached.get(), shownAs, new ModelClassLoader(cached.get().classFiles(), getClass().getClassLoader()),
             assemblyLimit);
@@ -115,6 +129,7 @@ public final class CompiledKnowledgeLoader {
     if (!inspection.errors().isEmpty()) {
       throw new InvalidInputException(inspection.errors());
     }
+    vocabularyReady.accept(inspection.vocabulary().orElseThrow());
     notices.accept("compiling the rules in " + shownAs
         + " (new or changed since they were last compiled; this takes a few seconds, once)");
     ModelCompiler.Compiled compiled = new ModelCompiler().compile(files.drl(), inspection.vocabulary().orElseThrow());
