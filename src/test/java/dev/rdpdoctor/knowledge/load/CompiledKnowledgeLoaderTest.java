@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rdpdoctor.Fixtures;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RulesFolder;
 import dev.rdpdoctor.problem.InputError;
@@ -91,6 +92,18 @@ class CompiledKnowledgeLoaderTest {
     assertThat(notices).isEmpty();
     assertThat(second.rules()).isEqualTo(first.rules());
     assertThat(second.rule("test", "event seen").orElseThrow().file()).isEqualTo(rules + "/test/rules.drl");
+  }
+
+  @Test
+  void theVocabularyIsToldBeforeTheRulesAreAssembledWhetherCompiledCachedOrBundled() throws IOException {
+    Path rules = RulesFolder.write(dir, rule(0.5));
+    for (int load = 0; load < 3; load++) {
+      List<Vocabulary> told = new ArrayList<>();
+      KnowledgeBase kb = load < 2 ? loader().onVocabulary(told::add).load(rules)
+          : loader().onVocabulary(told::add).loadBundled();
+      assertThat(told).as(load == 0 ? "compiled" : load == 1 ? "cached" : "bundled").singleElement()
+          .satisfies(v -> assertThat(v.places().keySet()).isEqualTo(kb.vocabulary().places().keySet()));
+    }
   }
 
   @Test
