@@ -15,7 +15,8 @@ cp -r rules facts-samples "$work/"
 drl="$work/rules/certificate/expired.drl"
 times=()
 for i in $(seq "$runs"); do
-  printf '\n// edit %s\n' "$i" >> "$drl"
+  # a new comment each time, so that no compile of an earlier run is found in the cache
+  printf '\n// edit %s at %s\n' "$i" "$(date +%s%N)" >> "$drl"
   start=$(date +%s.%N)
   ./rdp-doctor rules check --rules "$work/rules" >/dev/null 2>&1
   ./rdp-doctor rules test --rules "$work/rules" >/dev/null 2>&1
