@@ -8,7 +8,9 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -29,6 +30,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -68,6 +70,8 @@ final class EvaluationCharts {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    // rotated labels as text rather than glyph outlines: selectable, and a tenth of the size
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 
   /** Per confirmed cause: the share ranked first and in the first three, least often first at the top. */
@@ -196,12 +200,12 @@ final class EvaluationCharts {
       if (r.misleads()) {
         named.computeIfAbsent(r.fired() + " " + y, k -> new ArrayList<>()).add(r.rule().id());
         if (named.get(r.fired() + " " + y).size() == 1) {
-          (y > 60 ? misleadsHigh : misleads).add(r.fired(), y);
+          (y > 60 ? misleadsHigh : misleads).add(log2(r.fired()), y);
         }
       } else {
         // spread rules on the same point a little, so each stays visible
         double jitter = ((r.rule().id().hashCode() & 0xff) / 255.0 - 0.5) * 0.12;
-        others.add(r.fired() * (1 + jitter), y);
+        others.add(log2(r.fired() * (1 + jitter)), y);
       }
       most = Math.max(most, r.fired());
     }
@@ -209,11 +213,10 @@ final class EvaluationCharts {
     data.addSeries(misleads);
     data.addSeries(others);
     data.addSeries(misleadsHigh);
-    LogAxis x = new LogAxis("tickets the rule fired on (logarithmic)");
-    x.setBase(2);
-    x.setRange(0.8, Math.max(4, most * 1.8));
-    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    x.setNumberFormatOverride(new DecimalFormat("0"));
+    // a logarithmic scale drawn on a plain axis (LogAxis draws its labels as outlines, not text)
+    NumberAxis x = new NumberAxis("tickets the rule fired on (logarithmic)");
+    x.setRange(log2(0.8), log2(Math.max(4, most * 1.8)));
+    x.setTickUnit(new NumberTickUnit(1, new PowersOfTwo()));
     NumberAxis y = new NumberAxis("% of them it was right on");
     y.setRange(-5, 115);
     y.setTickUnit(new NumberTickUnit(10));
@@ -226,7 +229,7 @@ final class EvaluationCharts {
       dots.setSeriesPaint(series, WRONG);
       dots.setSeriesShape(series, new Ellipse2D.Double(-5, -5, 10, 10));
       dots.setSeriesItemLabelGenerator(series, (dataset, s, item) -> {
-        List<String> ids = named.get((int) dataset.getXValue(s, item) + " " + dataset.getYValue(s, item));
+        List<String> ids = named.get(Math.round(Math.pow(2, dataset.getXValue(s, item))) + " " + dataset.getYValue(s, item));
         return (s == 2 ? "" : " ") + (ids.size() <= 3 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 2)) + " +" + (ids.size() - 2));
       });
       dots.setSeriesItemLabelsVisible(series, true);
@@ -241,6 +244,30 @@ final class EvaluationCharts {
     XYPlot plot = new XYPlot(data, x, y, dots);
     style(plot);
     return svg(chart("Rule precision against firing count (red: misleads, named)", plot), WIDTH, 560, "precision");
+  }
+
+  private static double log2(double n) {
+    return Math.log(n) / Math.log(2);
+  }
+
+  /** The labels of a log2 axis: 2 to the tick's value, 1, 2, 4, 8. */
+  private static final class PowersOfTwo extends NumberFormat {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+      return to.append(Math.round(Math.pow(2, number)));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+      return format((double) number, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition pos) {
+      throw new UnsupportedOperationException("labels only");
+    }
   }
 
   private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {

@@ -105,7 +105,7 @@ public final class EvaluationJson {
     ObjectNode estimator = root.putObject("estimator");
     estimator.put("prior_tickets", WeightEstimate.PRIOR_TICKETS);
     estimator.put("base_rate", "(tickets of the cause + 1) / (tickets + causes known)");
-    estimator.put("suggested_cf", "p = (right + m p_w) / (fired + m), p_w the current CF read as a precision by MYCIN's"
+    estimator.put("suggested_cf", "p = (k + m p_w) / (fired + m), k the tickets it fired on whose confirmed cause is its cause, p_w the current CF read as a precision by MYCIN's"
         + " definition; CF = (p - b) / (1 - b) when p >= b, else (p - b) / b");
     ArrayNode tickets = root.putArray("ticket_results");
     for (Ticket t : e.tickets()) {

@@ -101,9 +101,9 @@ public final class EvaluationText {
         + " (1.0: it tells nothing; below 1, it points away from its cause).");
     out.println("  suggested: the CF these outcomes support, never applied; n: the tickets it rests on. Estimator: the"
         + " current CF read as a precision p_w by MYCIN's definition against b, the cause's share of the tickets"
-        + " (Laplace-smoothed: (tickets of the cause + 1) / (tickets + causes)); p = (right + " + WeightEstimate.PRIOR_TICKETS
-        + " p_w) / (fired + " + WeightEstimate.PRIOR_TICKETS + "), a Beta prior worth " + WeightEstimate.PRIOR_TICKETS
-        + " tickets; p mapped back to a CF by the same definition: (p - b) / (1 - b) when p >= b, else (p - b) / b.");
+        + " (Laplace-smoothed: (tickets of the cause + 1) / (tickets + causes)); p = (k + " + WeightEstimate.PRIOR_TICKETS
+        + " p_w) / (fired + " + WeightEstimate.PRIOR_TICKETS + "), k the tickets it fired on whose confirmed cause is its"
+        + " cause, a Beta prior worth " + WeightEstimate.PRIOR_TICKETS + " tickets; p mapped back to a CF by the same definition: (p - b) / (1 - b) when p >= b, else (p - b) / b.");
 
     writeTickets(e, out);
   }

@@ -21,14 +21,14 @@ public record Share(int k, int n) {
     return n == 0 ? 0 : (double) k / n;
   }
 
-  /** The interval's lower end; 0 when n is 0. */
+  /** The interval's lower end; exactly 0 when k is 0 (and when n is 0). */
   public double low() {
-    return n == 0 ? 0 : Math.max(0, centre() - halfWidth());
+    return k == 0 ? 0 : Math.max(0, centre() - halfWidth());
   }
 
-  /** The interval's upper end; 1 when n is 0. */
+  /** The interval's upper end; exactly 1 when k is n (and when n is 0). */
   public double high() {
-    return n == 0 ? 1 : Math.min(1, centre() + halfWidth());
+    return k == n ? 1 : Math.min(1, centre() + halfWidth());
   }
 
   private double centre() {
