@@ -95,15 +95,12 @@ final class RulesEvaluateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml tickets in " + given);
     }
     KnowledgeBase knowledge = rules.loadCompiled(err);
-    List<TicketRun> runs = run(knowledge, tickets);
-    for (TicketRun r : runs) {
-      InputError.print(r.findings(), err);
-    }
-    Evaluation evaluation = Evaluation.of(knowledge, runs);
+    Evaluation evaluation = evaluate(knowledge, tickets, err);
     Optional<Comparison> comparison = Optional.empty();
     if (compare != null) {
       KnowledgeBase other = new CompiledKnowledgeLoader(RulesOption.notices(err)).load(compare);
-      comparison = Optional.of(Comparison.of(Evaluation.of(other, run(other, tickets)), evaluation));
+      // what the other knowledge base makes of a ticket is only compared: its errors are not this run's
+      comparison = Optional.of(Comparison.of(evaluate(other, tickets, null), evaluation));
     }
     if (evaluation.tickets().isEmpty()) {
       throw new InvalidInputException(InputError.error(ControlCharacters.name(given.get(0).toString()), 1, 1,
@@ -123,9 +120,18 @@ final class RulesEvaluateCommand implements Callable<Integer> {
     return evaluation.invalid().isEmpty() ? ExitCode.OK : ExitCode.INVALID_INPUT;
   }
 
-  private static List<TicketRun> run(KnowledgeBase knowledge, List<Path> tickets) {
+  /** Each ticket read and diagnosed in turn, its findings said on {@code err} (when given) as it goes. */
+  private static Evaluation evaluate(KnowledgeBase knowledge, List<Path> tickets, PrintWriter err) {
     ScenarioRunner runner = new ScenarioRunner(knowledge, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()));
-    return tickets.stream().map(runner::ticket).toList();
+    Evaluation.Builder evaluation = new Evaluation.Builder(knowledge);
+    for (Path ticket : tickets) {
+      TicketRun run = runner.ticket(ticket);
+      if (err != null) {
+        InputError.print(run.findings(), err);
+      }
+      evaluation.add(run);
+    }
+    return evaluation.build();
   }
 
   private String render(Evaluation evaluation, Optional<Comparison> comparison) {

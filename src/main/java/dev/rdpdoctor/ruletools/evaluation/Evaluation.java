@@ -13,6 +13,7 @@ import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.ruletools.TicketRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,6 +58,7 @@ public record Evaluation(
     skipped = List.copyOf(skipped);
     invalid = List.copyOf(invalid);
     perCause = List.copyOf(perCause);
+    confusion = Collections.unmodifiableMap(new TreeMap<>(confusion));
     rules = List.copyOf(rules);
   }
 
@@ -184,21 +186,43 @@ public record Evaluation(
    * @param runs the tickets as run, in order: measured, skipped and invalid ones
    */
   public static Evaluation of(KnowledgeBase knowledge, List<TicketRun> runs) {
-    int causes = knowledge.causes().size();
-    List<Ticket> tickets = new ArrayList<>();
-    List<Path> skipped = new ArrayList<>();
-    List<Path> invalid = new ArrayList<>();
-    for (TicketRun run : runs) {
+    Builder b = new Builder(knowledge);
+    runs.forEach(b::add);
+    return b.build();
+  }
+
+  /**
+   * Takes the tickets one at a time and keeps only what the evaluation needs of each (a few
+   * hundred bytes and the keys of the rules that fired), not its diagnosis: memory grows slowly
+   * with the number of tickets.
+   */
+  public static final class Builder {
+
+    private final KnowledgeBase knowledge;
+    private final List<Ticket> tickets = new ArrayList<>();
+    private final List<Path> skipped = new ArrayList<>();
+    private final List<Path> invalid = new ArrayList<>();
+
+    public Builder(KnowledgeBase knowledge) {
+      this.knowledge = knowledge;
+    }
+
+    /** One ticket as run: measured, skipped or invalid. */
+    public Builder add(TicketRun run) {
       if (run.measured()) {
-        tickets.add(ticket(run.file(), run.resolution().orElseThrow(), run.diagnosis().orElseThrow(), causes));
+        tickets.add(ticket(run.file(), run.resolution().orElseThrow(), run.diagnosis().orElseThrow(), knowledge.causes().size()));
       } else if (run.skipped()) {
         skipped.add(run.file());
       } else {
         invalid.add(run.file());
       }
+      return this;
     }
-    return new Evaluation(knowledge.origin(), causes, tickets, skipped, invalid, perCause(tickets), confusion(tickets),
-        rules(knowledge, tickets), unfired(knowledge, tickets));
+
+    public Evaluation build() {
+      return new Evaluation(knowledge.origin(), knowledge.causes().size(), tickets, skipped, invalid, perCause(tickets),
+          confusion(tickets), rules(knowledge, tickets), unfired(knowledge, tickets));
+    }
   }
 
   private static Ticket ticket(Path file, Resolution resolution, Diagnosis d, int causes) {
