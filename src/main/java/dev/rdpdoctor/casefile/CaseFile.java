@@ -11,7 +11,8 @@ import java.util.Optional;
  * A case ready for the rules: the symptom file's values as read against the vocabulary, with
  * the values worked out from them (certificate expired, gateway name match) and where each
  * value was written. The tool itself reads only the keys every vocabulary must declare (its
- * core keys): the title, the error's codes and the samples' {@code expect:}.
+ * core keys): the title, the error's codes, the samples' {@code expect:} and the resolved
+ * tickets' {@code resolution:}.
  *
  * @param source the file name, as given on the command line
  * @param values the values by key, the worked-out ones, the observed date, where each was written
@@ -61,6 +62,17 @@ public record CaseFile(String source, CaseValues values, List<Conflict> conflict
     }
     return Optional.of(new Expectation(text("expect.top"), texts("expect.ranked"), texts("expect.ruled_out"),
         text("expect.first_fix"), texts("expect.cites")));
+  }
+
+  /** How the ticket was resolved ({@code resolution:}), when it says. */
+  public Optional<Resolution> resolution() {
+    if (values.at("resolution").isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Resolution(text("resolution.cause"), Optional.ofNullable(text("resolution.fix")),
+        Resolution.CONFIRMED.equals(text("resolution.confirmed")),
+        values.at("resolution.date").map(LocalDate.class::cast), Optional.ofNullable(text("resolution.by")),
+        Optional.ofNullable(text("resolution.notes"))));
   }
 
   private String text(String path) {

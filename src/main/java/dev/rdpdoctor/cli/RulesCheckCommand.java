@@ -3,17 +3,20 @@ package dev.rdpdoctor.cli;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.knowledge.Inspection;
+import dev.rdpdoctor.ruletools.ResolutionCheck;
 import dev.rdpdoctor.ruletools.RuleLinter;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,12 +38,21 @@ final class RulesCheckCommand implements Callable<Integer> {
       description = "Samples that go with the rules, to find causes without a sample (default: facts-samples/ beside the rules folder).")
   Path samples;
 
+  @Option(names = "--tickets", paramLabel = "DIR",
+      description = "Resolved tickets whose resolution: ids to check against the causes and fixes (default: tickets/ beside"
+          + " the rules folder).")
+  Path tickets;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (tickets != null && !Files.isDirectory(tickets)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--tickets " + tickets + ": no such folder");
+    }
     Inspection inspection = rules.inspect();
-    List<InputError> findings = new RuleLinter().lint(inspection, expectations(inspection));
+    List<InputError> findings = new ArrayList<>(new RuleLinter().lint(inspection, expectations(inspection)));
+    findings.addAll(resolutions(inspection));
     InputError.print(findings, err);
     long errors = findings.stream().filter(InputError::isError).count();
     long warnings = findings.size() - errors;
@@ -49,6 +61,31 @@ final class RulesCheckCommand implements Callable<Integer> {
         + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s"));
     out.flush();
     return errors > 0 ? ExitCode.FAILED : ExitCode.OK;
+  }
+
+  /**
+   * What is wrong with the {@code resolution:} of the samples and tickets that go with the rules:
+   * a cause or fix the knowledge base does not have. A file that does not read is left to
+   * {@code rules test} and {@code rules evaluate}.
+   */
+  private List<InputError> resolutions(Inspection inspection) {
+    if (inspection.vocabulary().isEmpty()) {
+      return List.of();
+    }
+    List<Path> folders = new ArrayList<>();
+    Optional.ofNullable(samples).or(rules::defaultSamples).ifPresent(folders::add);
+    Optional.ofNullable(tickets).or(rules::defaultTickets).ifPresent(folders::add);
+    CaseFileReader reader = new CaseFileReader(inspection.vocabulary().get(), Clock.systemDefaultZone());
+    ResolutionCheck check = new ResolutionCheck(inspection.causes());
+    List<InputError> out = new ArrayList<>();
+    for (Path file : ScenarioRunner.samples(folders.stream().distinct().toList())) {
+      try {
+        out.addAll(check.check(reader.read(file)));
+      } catch (InvalidInputException e) {
+        // a file that does not read is rules test's and rules evaluate's to report
+      }
+    }
+    return out;
   }
 
   private Optional<List<Expectation>> expectations(Inspection inspection) {

@@ -8,6 +8,7 @@ import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
+import dev.rdpdoctor.knowledge.FixConditions;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;

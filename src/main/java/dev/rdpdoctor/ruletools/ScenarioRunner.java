@@ -4,6 +4,7 @@ import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseFolders;
 import dev.rdpdoctor.casefile.Expectation;
+import dev.rdpdoctor.casefile.Resolution;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
@@ -12,6 +13,7 @@ import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
+import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,17 +24,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Runs samples against their {@code expect:} blocks, and measures what they cover. */
+/** Runs samples against their {@code expect:} blocks, measures what they cover, and runs resolved tickets. */
 public final class ScenarioRunner {
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
   private final CaseFileReader reader;
+  private final ResolutionCheck resolutions;
 
   public ScenarioRunner(KnowledgeBase knowledge, CaseFileReader reader) {
     this.knowledge = knowledge;
     this.diagnoser = new Diagnoser(knowledge);
     this.reader = reader;
+    this.resolutions = new ResolutionCheck(knowledge.causes());
   }
 
   /** The samples among these paths: files as given, and the {@code *.yaml} directly in folders. */
@@ -57,21 +61,41 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Where each ticket's confirmed cause ({@code expect: top:}) ranks. A ticket that cannot be
-   * read, or says no confirmed cause, is given to {@code invalid} with its errors.
+   * One ticket read and diagnosed for measuring, its {@code resolution:} checked against the
+   * knowledge base ({@link ResolutionCheck}). A ticket that cannot be read, or whose resolution
+   * names a cause or fix the knowledge base lacks, has the errors among its findings.
+   */
+  public TicketRun ticket(Path ticket) {
+    CaseFile caseFile;
+    try {
+      caseFile = reader.read(ticket);
+    } catch (InvalidInputException e) {
+      return new TicketRun(ticket, Optional.empty(), Optional.empty(), e.errors());
+    }
+    List<InputError> findings = resolutions.check(caseFile);
+    return new TicketRun(ticket, caseFile.resolution(), Optional.of(diagnoser.diagnose(caseFile)), findings);
+  }
+
+  /**
+   * Where each ticket's confirmed cause ranks: its {@code resolution: cause:}, or for a ticket
+   * written before resolutions, its {@code expect: top:}. A ticket that cannot be read, or says no
+   * confirmed cause, is given to {@code invalid} with its errors.
    */
   public TicketScore score(List<Path> tickets, Consumer<ScenarioResult> invalid) {
     List<TicketScore.Ticket> out = new ArrayList<>();
     for (Path ticket : tickets) {
-      ScenarioResult r = run(ticket);
-      if (!r.invalid().isEmpty() || r.expectation().isEmpty()) {
-        invalid.accept(r);
+      TicketRun t = ticket(ticket);
+      Optional<String> confirmed = t.resolution().map(Resolution::cause)
+          .or(() -> t.diagnosis().flatMap(d -> d.caseFile().expectation()).map(Expectation::top));
+      if (t.invalid() || confirmed.isEmpty()) {
+        invalid.accept(new ScenarioResult(ticket, Optional.empty(), t.diagnosis(),
+            t.invalid() ? List.of() : List.of("no resolution: block says what the confirmed cause was"),
+            t.findings().stream().filter(InputError::isError).toList()));
         continue;
       }
-      String confirmed = r.expectation().get().top();
-      List<String> ranked = r.diagnosis().orElseThrow().ranked().stream().map(a -> a.cause().id()).toList();
-      int at = ranked.indexOf(confirmed);
-      out.add(new TicketScore.Ticket(ticket, confirmed, at < 0 ? Optional.empty() : Optional.of(at + 1),
+      List<String> ranked = t.diagnosis().orElseThrow().ranked().stream().map(a -> a.cause().id()).toList();
+      int at = ranked.indexOf(confirmed.get());
+      out.add(new TicketScore.Ticket(ticket, confirmed.get(), at < 0 ? Optional.empty() : Optional.of(at + 1),
           ranked.stream().findFirst()));
     }
     return new TicketScore(out);

@@ -1,5 +1,7 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.Resolution;
+import dev.rdpdoctor.casefile.vocabulary.Insert;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.Place;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
@@ -8,6 +10,7 @@ import dev.rdpdoctor.problem.InputError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +20,11 @@ import java.util.function.Predicate;
  * The symptom-file keys the tool itself reads, whatever the rules: the reports' heading
  * ({@code title}, {@code observed}, {@code error.code}, {@code error.extended}, which the code
  * catalog explains), {@code notes}, and the samples' {@code expect} section that {@code rules test}
- * checks. A vocabulary must declare each with the type the tool reads it as; anything else is
- * an error located where the key is declared, or where its section is when it is missing.
+ * checks, and the {@code resolution} section of resolved tickets that {@code rules evaluate}
+ * measures on and {@code rules check} checks. A vocabulary must declare each with the type the
+ * tool reads it as; anything else is an error located where the key is declared, or where its
+ * section is when it is missing. The two outcome sections, {@code expect} and {@code resolution},
+ * must never become facts: a diagnosis that could read the outcome would measure nothing.
  */
 final class CoreKeys {
 
@@ -34,6 +40,8 @@ final class CoreKeys {
   private static final Predicate<KeyType> TEXT_LIST = t -> t instanceof KeyType.ListOf l && l.item() instanceof KeyType.Text;
   private static final Predicate<KeyType> CODE = t -> t instanceof KeyType.Code;
   private static final Predicate<KeyType> SECTION = t -> t instanceof KeyType.Section;
+  /** A section that is no fact of its own: what the rules must not see. */
+  private static final Predicate<KeyType> OUTCOME = t -> t instanceof KeyType.Section s && s.insert() == Insert.NEVER;
 
   static final List<Core> ALL = List.of(
       new Core("title", "the reports' heading", "text", TEXT),
@@ -42,12 +50,20 @@ final class CoreKeys {
       new Core("error", "the reports' heading", "a section", SECTION),
       new Core("error.code", "the reports' heading and the code catalog", "a code", CODE),
       new Core("error.extended", "the reports' heading and the code catalog", "a code", CODE),
-      new Core("expect", "rules test", "a section", SECTION),
+      new Core("expect", "rules test", "a section that is never inserted", OUTCOME),
       new Core("expect.top", "rules test", "text", TEXT),
       new Core("expect.ranked", "rules test", "a list of text", TEXT_LIST),
       new Core("expect.ruled_out", "rules test", "a list of text", TEXT_LIST),
       new Core("expect.first_fix", "rules test", "text", TEXT),
-      new Core("expect.cites", "rules test", "a list of text", TEXT_LIST));
+      new Core("expect.cites", "rules test", "a list of text", TEXT_LIST),
+      new Core("resolution", "rules evaluate", "a section that is never inserted", OUTCOME),
+      new Core("resolution.cause", "rules evaluate and rules check", "text", TEXT),
+      new Core("resolution.fix", "rules evaluate and rules check", "text", TEXT),
+      new Core("resolution.confirmed", "rules evaluate", "one of a set holding 'yes' and 'only-fix-worked'",
+          t -> t instanceof KeyType.OneOf o && o.set().spellings().containsAll(List.of(Resolution.CONFIRMED, Resolution.ONLY_FIX_WORKED))),
+      new Core("resolution.date", "rules evaluate", "a date", t -> t instanceof KeyType.Date),
+      new Core("resolution.by", "rules evaluate", "text", TEXT),
+      new Core("resolution.notes", "rules evaluate", "text", TEXT));
 
   private CoreKeys() {}
 
@@ -76,8 +92,11 @@ final class CoreKeys {
             + reads + "; declare it"));
       } else if (!core.accepts().test(place.get().key().type())) {
         wrong.add(core.path());
+        KeyType type = place.get().key().type();
+        String declared = type instanceof KeyType.Section s && s.insert() != Insert.NEVER
+            ? "a section with insert: " + s.insert().name().toLowerCase(Locale.ROOT).replace('_', '-') : type.describe();
         errors.add(locator.error("types." + place.get().in().name() + ".keys." + name + ".type", reads
-            + ", not " + place.get().key().type().describe() + "; declare it so"));
+            + ", not " + declared + "; declare it so"));
       }
     }
     return errors;

@@ -228,7 +228,27 @@ class KnowledgeLoaderTest {
                 list: true
         """));
     assertThat(errors(rules)).singleElement().asString()
-        .startsWith(root + ":").endsWith(": error: expect is read by rules test as a section, not list of Expectation; declare it so");
+        .startsWith(root + ":").endsWith(": error: expect is read by rules test as a section that is never inserted, not list of Expectation;"
+            + " declare it so");
+  }
+
+  @Test
+  void aResolutionTheRulesCouldSeeIsRefusedSoNoDiagnosisReadsTheOutcome() throws Exception {
+    Path rules = RulesFolder.write(dir, "");
+    Path root = rules.resolve("vocabulary/symptom-file.yaml");
+    Files.writeString(root, Files.readString(root).replace("""
+              resolution:
+                type: section
+                of: Resolution
+        """, """
+              resolution:
+                type: section
+                of: Resolution
+                insert: always
+        """));
+    assertThat(errors(rules)).singleElement().asString()
+        .startsWith(root + ":").endsWith(": error: resolution is read by rules evaluate as a section that is never inserted,"
+            + " not a section with insert: always; declare it so");
   }
 
   @Test

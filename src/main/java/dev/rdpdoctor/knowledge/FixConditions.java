@@ -1,7 +1,6 @@
-package dev.rdpdoctor.report;
+package dev.rdpdoctor.knowledge;
 
 import dev.rdpdoctor.casefile.CaseFile;
-import dev.rdpdoctor.knowledge.Fix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +10,14 @@ import java.util.Optional;
 /**
  * Whether a fix does not apply to a case: every condition of its {@code not_when:} holds, each a
  * symptom-file key and the value that makes the fix pointless. An unknown value never holds.
+ * The reports show such a fix as skipped; {@code rules evaluate} leaves it out of the fix offered first.
  */
-final class FixConditions {
+public final class FixConditions {
 
   private FixConditions() {}
 
   /** Why the fix does not apply to this case ("host.disable_domain_creds is already false"); empty when it may. */
-  static Optional<String> whyNot(Fix fix, CaseFile caseFile) {
+  public static Optional<String> whyNot(Fix fix, CaseFile caseFile) {
     if (fix.notWhen().isEmpty()) {
       return Optional.empty();
     }
@@ -30,6 +30,11 @@ final class FixConditions {
       reasons.add(condition.getKey() + " is already " + shown(value.get()));
     }
     return Optional.of(String.join(" and ", reasons));
+  }
+
+  /** The fix offered first for a cause in this case: the safest one that applies. */
+  public static Optional<Fix> firstOffered(Cause cause, CaseFile caseFile) {
+    return cause.fixesInSafeOrder().stream().filter(f -> whyNot(f, caseFile).isEmpty()).findFirst();
   }
 
   private static boolean same(Object value, Object wanted) {
