@@ -73,8 +73,10 @@ final class SymptomMerger {
     final ObjectNode mine;
     final List<Conflict> conflicts = new ArrayList<>();
     final Map<String, String> provenance = new LinkedHashMap<>();
+    final ProbedFacts probed;
 
     Merging(ObjectNode stated, ProbedFacts probed) {
+      this.probed = probed;
       mine = stated.deepCopy();
       ObjectNode theirs = probed.symptoms();
       if (theirs.has("probe")) {
@@ -104,7 +106,7 @@ final class SymptomMerger {
         } else if (statedValue.isObject() && probedValue.isObject()) {
           merge((ObjectNode) statedValue, (ObjectNode) probedValue, path, probed);
         } else if (!same(statedValue, probedValue)) {
-          conflicts.add(new Conflict(path, text(statedValue), text(probedValue)));
+          conflicts.add(new Conflict(path, text(statedValue), text(probedValue), probed.finder(), probed.citedReason(path)));
         }
       }
     }
@@ -177,7 +179,8 @@ final class SymptomMerger {
     JsonNode statement = section.get(key.name());
     if (!worked.equals(value(key.type(), statement))) {
       merging.conflicts.add(new Conflict(at + key.name(), text(statement),
-          worked + " (" + derived.by().evidence(derived.from(), inputs) + ")"));
+          worked + " (" + derived.by().evidence(derived.from(), inputs) + ")", merging.probed.finder(),
+          merging.probed.citedReason(at + evidence)));
       section.remove(evidence);
       merging.provenance.remove(at + evidence);
     }

@@ -6,6 +6,7 @@ import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.evidence.Evidence;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.NextCheck;
 import dev.rdpdoctor.report.Outline;
@@ -52,6 +53,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin ProbeOptions probeOptions;
 
+  @Mixin EvidenceOption evidence;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: text; jsonl, one result per line, for JSON Lines input).")
   Format format;
@@ -91,20 +94,27 @@ final class DiagnoseCommand implements Callable<Integer> {
           loadKnowledge(err);
           return RulesVocabulary.of(knowledge);
         });
+    int exit = ExitCode.OK;
+    if (evidence.given()) {
+      loadKnowledge(err);
+      Evidence found = evidence.read(knowledge.vocabulary(), redact.progress(err));
+      probed = found.facts();
+      exit = found.hasErrors() ? ExitCode.INVALID_INPUT : exit;
+    }
     if (probed != null) {
       redact.releaseProgress(err, knowledge.vocabulary(), probed.symptoms());
     }
+    ProbedFacts found = probed;
     // the cases are read with the vocabulary of the rules that diagnose them
     loadKnowledge(err);
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     Report report = (format == null ? Format.text : format).report(explain, inputs.size() == 1);
     CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
-    int exit = ExitCode.OK;
     boolean first = true;
     for (Path file : inputs) {
       Optional<CaseFile> caseFile = unlessInvalid(err,
-          () -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
-              : reader.read(file, probed, knowledge.vocabulary()));
+          () -> file == null ? reader.read(found) : found == null ? reader.read(file)
+              : reader.read(file, found, knowledge.vocabulary()));
       // a rule that failed on this case (it looped, threw or did not finish) is said, and the next case goes on
       Optional<Outline> outline = caseFile.flatMap(c -> unlessInvalid(err, () -> outline(c)));
       if (outline.isEmpty()) {
@@ -129,7 +139,10 @@ final class DiagnoseCommand implements Callable<Integer> {
    * 2) when they do not; returns whether they ask for many cases ({@link DiagnoseBatch}).
    */
   private boolean checkOptions() {
-    if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
+    if (evidence.given()) {
+      EvidenceOption.check(spec.commandLine(), files, jsonl || format == Format.jsonl, probeTarget != null);
+    }
+    if (probeTarget == null && !evidence.given() && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
       if (files.isEmpty() && !jsonl) {
         throw usage(NOTHING_TO_DIAGNOSE);
       }
@@ -144,7 +157,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (format == Format.jsonl) {
       throw usage("--format jsonl is for many cases; --probe diagnoses one");
     }
-    if (files.isEmpty() && probeTarget == null) {
+    if (files.isEmpty() && probeTarget == null && !evidence.given()) {
       throw usage(NOTHING_TO_DIAGNOSE);
     }
     if (probeTarget == null && probeOptions.given()) {
