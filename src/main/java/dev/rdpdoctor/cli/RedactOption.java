@@ -61,6 +61,11 @@ final class RedactOption {
     }
   }
 
+  /** {@code text} redacted with what was learned, when asked; unchanged when not. */
+  String text(String text) {
+    return on ? redactor().apply(text) : text;
+  }
+
   /** The probe's symptom file itself redacted, for its output; unchanged when not asked. */
   ObjectNode symptoms(Vocabulary vocabulary, ObjectNode symptoms) {
     return on ? redactor().apply(vocabulary, symptoms) : symptoms;

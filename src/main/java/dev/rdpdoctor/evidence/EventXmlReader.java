@@ -28,6 +28,8 @@ final class EventXmlReader implements FormatReader {
 
   private static final Pattern START = Pattern.compile(
       "\\A\\s*(?:<\\?xml[^>]{0,200}\\?>\\s*)?(?:<!--.{0,2000}?-->\\s*){0,5}<(?:Events|Event)[\\s>/]", Pattern.DOTALL);
+  /** XML with a declaration or a document type first: an export if an event follows. */
+  private static final Pattern PROLOG = Pattern.compile("\\A\\s*<(\\?xml|!DOCTYPE)");
   private static final Pattern DECLARATION = Pattern.compile("\\A\\s*<\\?xml[^>]{0,200}\\?>");
   private static final Pattern DOCTYPE = Pattern.compile("(?i)<!(DOCTYPE|ENTITY)");
   private static final String ROOT = "<evidence>";
@@ -40,7 +42,7 @@ final class EventXmlReader implements FormatReader {
   @Override
   public boolean recognises(DecodedText text) {
     String head = text.text().length() > 4000 ? text.text().substring(0, 4000) : text.text();
-    return START.matcher(head).lookingAt();
+    return START.matcher(head).lookingAt() || PROLOG.matcher(head).lookingAt() && head.contains("<Event");
   }
 
   @Override
@@ -70,7 +72,7 @@ final class EventXmlReader implements FormatReader {
       String message = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
       int line = at == null ? 1 : at.getLineNumber();
       int column = at == null ? 1 : at.getColumnNumber() - (line == 1 ? ROOT.length() : 0);
-      if (line > text.lineCount()) {
+      if (line > text.lineCount() || line == text.lineCount() && column > text.line(line).length()) {
         reading.error(text.lineCount(), text.line(text.lineCount()).length() + 1,
             "the export ends inside an event: it was cut short");
       } else {

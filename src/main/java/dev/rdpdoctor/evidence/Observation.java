@@ -52,13 +52,13 @@ sealed interface Observation {
    *
    * @param log the log (channel) it was written to, when the export says
    * @param provider the provider as the export names it ({@code Microsoft-Windows-...} or Event Viewer's shorter source)
-   * @param text its message, or its data when the export holds no message
+   * @param text its message, or its data when the export holds no message; lines end with LF
    */
   record Event(Optional<String> log, String provider, long id, String text, Optional<LocalDate> date, Origin origin)
       implements Observation {
     public Event {
       Objects.requireNonNull(provider, "provider");
-      Objects.requireNonNull(text, "text");
+      text = text.replace("\r\n", "\n").replace('\r', '\n');
     }
   }
 

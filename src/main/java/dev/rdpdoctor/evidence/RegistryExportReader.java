@@ -51,15 +51,26 @@ final class RegistryExportReader implements FormatReader {
       }
       int first = n;
       StringBuilder joined = new StringBuilder(stripped);
+      boolean broken = false;
       while (joined.length() > 0 && joined.charAt(joined.length() - 1) == '\\' && !endsInsideQuotes(joined)) {
         joined.setLength(joined.length() - 1);
-        if (n == text.lineCount()) {
-          reading.error(n, line.length() + 1, "the file ends inside a value that goes on to the next line: it was cut short");
-          return;
+        if (n == text.lineCount() || text.line(n + 1).isBlank()) {
+          String last = text.line(n);
+          boolean end = n == text.lineCount() || java.util.stream.IntStream.rangeClosed(n + 1, text.lineCount())
+              .allMatch(i -> text.line(i).isBlank());
+          reading.error(n, last.length() + 1, end ? "the file ends inside a value that goes on to the next line: it was cut short"
+              : "a value that goes on to the next line is followed by a blank one");
+          if (end) {
+            return;
+          }
+          broken = true;
+          break;
         }
         joined.append(text.line(++n).strip());
       }
-      value(reading, first, indent(line), key, joined.toString());
+      if (!broken) {
+        value(reading, first, indent(line), key, joined.toString());
+      }
     }
   }
 

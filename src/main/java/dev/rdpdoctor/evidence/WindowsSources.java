@@ -36,7 +36,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code map}, an event seen meaning {@code means}, a command's output through its
  * {@code match}), and the events of the declared logs, providers and ids become the items of the
  * list that declares them. A key the knowledge team declares with a source is imported without a
- * line of Java.
+ * line of Java. A type used in several places ({@code Certificate} is the host's certificate, and
+ * the certificates the probe saw) takes the evidence in the first place the vocabulary declares it.
  */
 final class WindowsSources {
 
@@ -69,8 +70,14 @@ final class WindowsSources {
   }
 
   private void run() {
+    Map<String, String> firstPlaceOfType = new HashMap<>();
     for (Place place : vocabulary.places().values()) {
       Key key = place.key();
+      int dot = place.path().lastIndexOf('.');
+      String at = dot < 0 ? "" : place.path().substring(0, dot);
+      if (!firstPlaceOfType.computeIfAbsent(place.in().name(), t -> at).equals(at)) {
+        continue; // a type used in several places describes what Windows keeps in the first of them only
+      }
       if (key.windows().isEmpty() || place.path().contains("[]")) {
         continue;
       }
