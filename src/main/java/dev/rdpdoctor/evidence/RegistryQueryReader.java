@@ -60,8 +60,8 @@ final class RegistryQueryReader implements FormatReader {
       }
       Matcher m = VALUE.matcher(line);
       if (!m.matches()) {
-        reading.error(n, 1, "a value's line must be its name, type and data set apart by four spaces"
-            + " ('    NAME    REG_DWORD    0x1'), got " + Quoted.of(line));
+        reading.error(n, 1, "a value's line must be indented, its name, type and data set apart by four spaces"
+            + " (NAME, REG_DWORD, 0x1), got " + Quoted.of(line.strip()));
         continue;
       }
       if (key == null) {
