@@ -100,8 +100,11 @@ final class WindowsSources {
     observed();
   }
 
-  /** The day the evidence was collected, else the day of its newest event. */
+  /** The day the evidence was collected, else the day of its newest event, when the vocabulary has an observed date. */
   private void observed() {
+    if (vocabulary.root().key("observed").isEmpty()) {
+      return;
+    }
     Optional<Observation.Collected> collected = of(Observation.Collected.class).stream().findFirst();
     if (collected.isPresent()) {
       tree.put("observed", collected.get().date().toString());
