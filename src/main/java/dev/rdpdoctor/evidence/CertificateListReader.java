@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class CertificateListReader implements FormatReader {
 
   private static final Pattern BANNER = Pattern.compile("(?m)^=+ Certificate \\d+ =+\\s*$");
+  /** certutil's last line, also under a store that holds no certificate. */
+  private static final Pattern CERTUTIL = Pattern.compile("(?m)^CertUtil: -store command ");
   private static final Pattern STORE_LINE = Pattern.compile("(.+?) \"(.*)\"");
   private static final Pattern CERTUTIL_PROPERTY = Pattern.compile("\\s*([A-Za-z][A-Za-z ()0-9]*?)\\s*[:=]\\s*(.*)");
   private static final Pattern LIST_PROPERTY = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s*: ?(.*)");
@@ -32,13 +34,13 @@ final class CertificateListReader implements FormatReader {
   @Override
   public boolean recognises(DecodedText text) {
     String head = text.text().length() > 20_000 ? text.text().substring(0, 20_000) : text.text();
-    return BANNER.matcher(head).find() || FORMAT_LIST.matcher(head).find();
+    return BANNER.matcher(head).find() || CERTUTIL.matcher(head).find() || FORMAT_LIST.matcher(head).find();
   }
 
   @Override
   public void read(FileReading reading) {
     DecodedText text = reading.text();
-    if (BANNER.matcher(text.text()).find()) {
+    if (BANNER.matcher(text.text()).find() || CERTUTIL.matcher(text.text()).find()) {
       certutil(reading, text);
     } else {
       formatList(reading, text);

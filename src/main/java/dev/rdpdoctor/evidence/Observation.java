@@ -93,6 +93,16 @@ sealed interface Observation {
     }
   }
 
-  /** The day the evidence was collected, as its collector wrote it down. */
-  record Collected(LocalDate date, Origin origin) implements Observation {}
+  /**
+   * The day the evidence was collected, as its collector wrote it down, and the machine it was
+   * collected on.
+   *
+   * @param role {@code host} or {@code client}, when the note says
+   */
+  record Collected(LocalDate date, Optional<String> role, Origin origin) implements Observation {
+
+    Collected(LocalDate date, Origin origin) {
+      this(date, Optional.empty(), origin);
+    }
+  }
 }

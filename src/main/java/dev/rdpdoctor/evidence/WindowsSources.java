@@ -57,6 +57,10 @@ final class WindowsSources {
   private final Map<String, String> reasons = new LinkedHashMap<>();
   private final List<InputError> warnings = new ArrayList<>();
   private final Map<String, Pattern> patterns = new HashMap<>();
+  /** For each source read by both the client's keys and others', the sides that read it. */
+  private final Map<String, java.util.Set<Boolean>> sides = new HashMap<>();
+  /** The observations this source may take: all, or the client's or the host's where both read it. */
+  private java.util.function.Predicate<Origin> mine = o -> true;
 
   private WindowsSources(Vocabulary vocabulary, List<Observation> observations) {
     this.vocabulary = vocabulary;
@@ -70,25 +74,24 @@ final class WindowsSources {
   }
 
   private void run() {
-    Map<String, String> firstPlaceOfType = new HashMap<>();
-    for (Place place : vocabulary.places().values()) {
+    List<Place> places = places();
+    for (Place place : places) {
+      for (WindowsSource source : place.key().windows()) {
+        sides.computeIfAbsent(signature(source), k -> new java.util.HashSet<>()).add(isClients(place));
+      }
+    }
+    for (Place place : places) {
       Key key = place.key();
-      int dot = place.path().lastIndexOf('.');
-      String at = dot < 0 ? "" : place.path().substring(0, dot);
-      if (!firstPlaceOfType.computeIfAbsent(place.in().name(), t -> at).equals(at)) {
-        continue; // a type used in several places describes what Windows keeps in the first of them only
-      }
-      if (key.windows().isEmpty() || place.path().contains("[]")) {
-        continue;
-      }
       Optional<KeyType.Section> section = key.section();
       if (section.isPresent()) {
         if (key.isList()) {
+          mine = o -> true;
           events(place, vocabulary.type(section.get().typeName()).orElseThrow());
         }
         continue;
       }
       for (WindowsSource source : key.windows()) {
+        mine = side(source, isClients(place));
         Optional<Seen> seen = find(key, source);
         if (seen.isPresent()) {
           put(place.path(), node(key.type(), seen.get().value()));
@@ -100,8 +103,77 @@ final class WindowsSources {
     observed();
   }
 
+  /** The places whose keys declare where Windows keeps them, each type in the first place it is used. */
+  private List<Place> places() {
+    List<Place> out = new ArrayList<>();
+    Map<String, String> firstPlaceOfType = new HashMap<>();
+    for (Place place : vocabulary.places().values()) {
+      Key key = place.key();
+      int dot = place.path().lastIndexOf('.');
+      String at = dot < 0 ? "" : place.path().substring(0, dot);
+      if (!firstPlaceOfType.computeIfAbsent(place.in().name(), t -> at).equals(at)) {
+        continue; // a type used in several places describes what Windows keeps in the first of them only
+      }
+      if (!key.windows().isEmpty() && !place.path().contains("[]")) {
+        out.add(place);
+      }
+    }
+    return out;
+  }
+
+  /** The client's keys are those of the section {@code client}; the rest are the host's and the path's. */
+  private static boolean isClients(Place place) {
+    return place.path().startsWith("client.");
+  }
+
+  /**
+   * Which observations a source may take: where the client's keys and others read the same source
+   * (the operating system's build, the CredSSP policy), the client's take what was collected on a
+   * client, the others the rest; otherwise any.
+   */
+  private java.util.function.Predicate<Origin> side(WindowsSource source, boolean clients) {
+    if (sides.getOrDefault(signature(source), java.util.Set.of()).size() < 2) {
+      return o -> true;
+    }
+    return o -> role(o).map(r -> r.equals("client")).orElse(false) == clients;
+  }
+
+  /** The machine a file was collected on: the role the nearest collector's note above it gives. */
+  private Optional<String> role(Origin origin) {
+    String folder = folder(origin.file());
+    Optional<String> best = Optional.empty();
+    int depth = -1;
+    for (Observation.Collected c : all(Observation.Collected.class)) {
+      String at = folder(c.origin().file());
+      if (c.role().isPresent() && (at.isEmpty() || folder.equals(at) || folder.startsWith(at + "/")) && at.length() > depth) {
+        best = c.role();
+        depth = at.length();
+      }
+    }
+    return best;
+  }
+
+  private static String folder(String file) {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : file.substring(0, slash);
+  }
+
+  /** What a source reads, the same for every key that declares it. */
+  private static String signature(WindowsSource source) {
+    if (source instanceof WindowsSource.Registry r) {
+      return "registry " + RegistryPath.normal(r.key()).toLowerCase(Locale.ROOT) + "\\" + r.value().toLowerCase(Locale.ROOT);
+    } else if (source instanceof WindowsSource.Command c) {
+      return "command " + String.join(" ", CommandWords.of(c.run())).toLowerCase(Locale.ROOT);
+    } else if (source instanceof WindowsSource.RdpFile f) {
+      return "rdp " + f.setting().toLowerCase(Locale.ROOT);
+    }
+    WindowsSource.Event e = (WindowsSource.Event) source;
+    return "event " + e.log() + " " + e.provider() + " " + e.ids();
+  }
+
   /** The day the evidence was collected, else the day of its newest event, when the vocabulary has an observed date. */
   private void observed() {
+    mine = o -> true;
     if (vocabulary.root().key("observed").isEmpty()) {
       return;
     }
@@ -375,7 +447,12 @@ final class WindowsSources {
     at.set(parts[parts.length - 1], Objects.requireNonNull(value));
   }
 
-  private <T extends Observation> List<T> of(Class<T> kind) {
+  private <T extends Observation> List<T> all(Class<T> kind) {
     return observations.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  /** The observations of a kind this source may take. */
+  private <T extends Observation> List<T> of(Class<T> kind) {
+    return observations.stream().filter(kind::isInstance).map(kind::cast).filter(o -> mine.test(o.origin())).toList();
   }
 }

@@ -20,15 +20,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Runs samples against their {@code expect:} blocks, and measures what they cover. */
 public final class ScenarioRunner {
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
-  private final CaseFileReader reader;
+  private final Function<Path, CaseFile> reader;
 
   public ScenarioRunner(KnowledgeBase knowledge, CaseFileReader reader) {
+    this(knowledge, reader::read);
+  }
+
+  /** @param reader reads a sample into its case, as the samples' evidence asks (a sample naming its evidence) */
+  public ScenarioRunner(KnowledgeBase knowledge, Function<Path, CaseFile> reader) {
     this.knowledge = knowledge;
     this.diagnoser = new Diagnoser(knowledge);
     this.reader = reader;
@@ -42,7 +48,7 @@ public final class ScenarioRunner {
   public ScenarioResult run(Path sample) {
     CaseFile caseFile;
     try {
-      caseFile = reader.read(sample);
+      caseFile = reader.apply(sample);
     } catch (InvalidInputException e) {
       return new ScenarioResult(sample, Optional.empty(), Optional.empty(), List.of(), e.errors());
     }

@@ -23,6 +23,14 @@ class CertificateListReaderTest {
   }
 
   @Test
+  void certutilsListingOfAnEmptyStoreIsReadAndListsNothing() {
+    FileReading r = Exports.readText(reader, "c.txt", "Remote Desktop \"Remote Desktop\"\r\n"
+        + "CertUtil: -store command completed successfully.\r\n");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.observations()).isEmpty();
+  }
+
+  @Test
   void formatListOfACertificateNamesItsStoreFromItsParentPath() {
     FileReading r = Exports.readText(reader, "fl.txt", "\r\n\r\nPSParentPath : Microsoft.PowerShell.Security\\Certificate::"
         + "LocalMachine\\My\r\nSubject      : CN=rdp01.corp.example\r\nThumbprint   : 3F2A9C0D5B7E1A4C8F6D2B9E0A1C3D5F7B9E2A4C\r\n"
