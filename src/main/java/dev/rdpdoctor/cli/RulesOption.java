@@ -105,6 +105,15 @@ final class RulesOption {
         .map(RulesOption::relativeToWorkingDir);
   }
 
+  /** The realistic tickets that go with the rules: {@code tickets/} beside the rules folder. */
+  Optional<Path> defaultTickets() {
+    return folder()
+        .map(dir -> dir.toAbsolutePath().normalize().getParent())
+        .map(parent -> parent.resolve("tickets"))
+        .filter(Files::isDirectory)
+        .map(RulesOption::relativeToWorkingDir);
+  }
+
   /** Paths under the working directory are shown relative to it, as a user would type them. */
   private static Path relativeToWorkingDir(Path p) {
     Path cwd = Path.of("").toAbsolutePath();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,11 @@ final class RulesTestCommand implements Callable<Integer> {
       description = "Sample files or folders (default: facts-samples/ beside the rules folder).")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--tickets", paramLabel = "DIR",
+      description = "Realistic tickets to measure: where each one's confirmed cause (expect: top:) ranks, then top-1 and"
+          + " top-3 (default: tickets/ beside the rules folder, when no SAMPLE is named).")
+  Path tickets;
+
   @Option(names = "--coverage",
       description = "List the rules that fired in no sample and the causes never on top, also for named samples.")
   boolean listCoverage;
@@ -48,6 +54,9 @@ final class RulesTestCommand implements Callable<Integer> {
     if (given.isEmpty()) {
       given = rules.defaultSamples().map(List::of).orElseThrow(() -> new CommandLine.ParameterException(
           spec.commandLine(), "no samples: name sample files or folders (there is no facts-samples/ beside the rules folder)"));
+    }
+    if (tickets != null && !java.nio.file.Files.isDirectory(tickets)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--tickets " + tickets + ": no such folder");
     }
     List<Path> samples = ScenarioRunner.samples(given);
     if (samples.isEmpty()) {
@@ -65,10 +74,17 @@ final class RulesTestCommand implements Callable<Integer> {
     }
     Coverage coverage = runner.coverage(results);
     report.writeSummary(results, coverage, allSamples || listCoverage, out);
+    Optional<Path> ticketFolder = tickets != null ? Optional.of(tickets) : allSamples ? rules.defaultTickets() : Optional.empty();
+    List<ScenarioResult> unreadable = new ArrayList<>();
+    ticketFolder.ifPresent(folder -> runner.score(ScenarioRunner.samples(List.of(folder)), r -> {
+      unreadable.add(r);
+      report.write(r, out, spec.commandLine().getErr());
+    }).write(out));
     out.flush();
-    if (results.stream().anyMatch(r -> !r.invalid().isEmpty())) {
+    if (results.stream().anyMatch(r -> !r.invalid().isEmpty()) || unreadable.stream().anyMatch(r -> !r.invalid().isEmpty())) {
       return ExitCode.INVALID_INPUT;
     }
-    return results.stream().allMatch(ScenarioResult::passed) ? ExitCode.OK : ExitCode.FAILED;
+    // a ticket that does not say its confirmed cause cannot be measured
+    return results.stream().allMatch(ScenarioResult::passed) && unreadable.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
   }
 }

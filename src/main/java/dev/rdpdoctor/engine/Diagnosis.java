@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param ranked causes with a positive combined CF, most likely first
  * @param ruledOut causes the evidence argues against, with that evidence
  * @param firings every rule firing, in order: the raw trace
+ * @param unread what the user gave that no rule reads (the notes always), in the file's order
  */
 public record Diagnosis(
     CaseFile caseFile,
@@ -18,13 +19,18 @@ public record Diagnosis(
     String knowledgeOrigin,
     List<CauseAssessment> ranked,
     List<CauseAssessment> ruledOut,
-    List<Firing> firings) {
+    List<Firing> firings,
+    List<Unread> unread) {
+
+  /** A fact the user gave that no rule reads: its path, and its value as written. */
+  public record Unread(String path, String value) {}
 
   public Diagnosis {
     facts = List.copyOf(facts);
     ranked = List.copyOf(ranked);
     ruledOut = List.copyOf(ruledOut);
     firings = List.copyOf(firings);
+    unread = List.copyOf(unread);
   }
 
   public Optional<CauseAssessment> top() {

@@ -23,6 +23,15 @@ final class Ranker {
 
   private static final double EPSILON = 1e-9;
 
+  /**
+   * What a base rate counts as when it alone ranks a case: a cause that explains every ticket
+   * would get CF 0.1, less than the weakest evidence a rule gives.
+   */
+  static final double BASE_RATE_WEIGHT = 0.1;
+
+  /** How many causes a case with no evidence lists, by how common they are. */
+  static final int BASE_RATE_LEADERS = 5;
+
   private static final Comparator<Evidence> STRONGEST_FIRST =
       Comparator.comparingDouble((Evidence e) -> -Math.abs(e.cf())).thenComparing(e -> e.rule().id());
 
@@ -41,9 +50,11 @@ final class Ranker {
   private final KnowledgeBase knowledge;
   private final Map<String, FirstFix> firstFixes = new HashMap<>();
   private final Comparator<CauseAssessment> order;
+  private final UnreadFacts unread;
 
   Ranker(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
+    this.unread = new UnreadFacts(knowledge);
     knowledge.causes().forEach((id, cause) -> firstFixes.put(id, FirstFix.of(cause)));
     this.order = Comparator.<CauseAssessment>comparingDouble(a -> -Math.round(a.cf() / EPSILON) * EPSILON)
         .thenComparing(a -> firstFix(a.cause()).risk())
@@ -81,8 +92,15 @@ final class Ranker {
           new CauseAssessment(cause, combined.cf(), combined.positive(), combined.negative(), evidence);
       (combined.cf() > EPSILON ? ranked : ruledOut).add(assessment);
     });
+    if (ranked.isEmpty()) {
+      // no fact points at any cause: say what is most common for this error, and that it is only that
+      knowledge.causes().values().stream()
+          .filter(c -> !byCause.containsKey(c.id()))
+          .flatMap(c -> c.rate().filter(r -> r.share() > 0).map(r -> CauseAssessment.fromBaseRate(c, r)).stream())
+          .sorted(order).limit(BASE_RATE_LEADERS).forEach(ranked::add);
+    }
     ranked.sort(order);
     ruledOut.sort(RULED_OUT_ORDER);
-    return new Diagnosis(caseFile, facts, knowledge.origin(), ranked, ruledOut, firings);
+    return new Diagnosis(caseFile, facts, knowledge.origin(), ranked, ruledOut, firings, unread.of(caseFile));
   }
 }

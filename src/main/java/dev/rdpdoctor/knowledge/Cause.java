@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cause of the failure, with its fixes: {@code causes.yaml → causes[]}.
@@ -10,7 +11,7 @@ import java.util.List;
  * @param fixes as the knowledge team wrote them; {@link #fixesInSafeOrder()} is the order offered
  */
 public record Cause(
-    String id, String title, String area, String summary, List<String> sources, List<Fix> fixes) {
+    String id, String title, String area, String summary, List<String> sources, List<Fix> fixes, BaseRate baseRate) {
 
   private static final Comparator<Fix> SAFEST_FIRST =
       Comparator.comparing(Fix::risk).thenComparing(Fix::isTestOnly).thenComparing(Fix::restart);
@@ -24,6 +25,16 @@ public record Cause(
     }
     sources = sources == null ? List.of() : List.copyOf(sources);
     fixes = fixes == null ? List.of() : List.copyOf(fixes);
+  }
+
+  /** A cause without a base rate, as tests and older catalogs write one. */
+  public Cause(String id, String title, String area, String summary, List<String> sources, List<Fix> fixes) {
+    this(id, title, area, summary, sources, fixes, null);
+  }
+
+  /** How common it is among 0x904 / 0x7 tickets, when the catalog says. */
+  public Optional<BaseRate> rate() {
+    return Optional.ofNullable(baseRate);
   }
 
   /** Low risk before high, a real fix before a test-only step, no restart before a reboot. */

@@ -1,6 +1,9 @@
 package dev.rdpdoctor.knowledge;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,6 +15,9 @@ import java.util.Objects;
  * @param verify how to see that it worked
  * @param testOnly a diagnostic step to undo after the test, never a permanent fix
  * @param note how this fix differs from what some sources say, or what to watch for
+ * @param notWhen when it does not apply: symptom-file keys and the values that make it pointless
+ *     ({@code host.disable_domain_creds: false} for "set disabledomaincreds to 0"), all of which
+ *     must hold
  */
 public record Fix(
     String id,
@@ -23,7 +29,8 @@ public record Fix(
     String verify,
     List<String> sources,
     Boolean testOnly,
-    String note) {
+    String note,
+    Map<String, Object> notWhen) {
 
   public Fix {
     if (id == null || id.isBlank()) {
@@ -43,6 +50,12 @@ public record Fix(
     steps = List.copyOf(steps);
     sources = sources == null ? List.of() : List.copyOf(sources);
     testOnly = Boolean.TRUE.equals(testOnly);
+    notWhen = notWhen == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(notWhen));
+  }
+
+  public Fix(String id, String title, Risk risk, Restart restart, List<String> steps, String rollback, String verify,
+      List<String> sources, Boolean testOnly, String note) {
+    this(id, title, risk, restart, steps, rollback, verify, sources, testOnly, note, null);
   }
 
   public boolean isTestOnly() {

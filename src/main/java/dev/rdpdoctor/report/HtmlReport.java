@@ -1,6 +1,7 @@
 package dev.rdpdoctor.report;
 
 import dev.rdpdoctor.casefile.Conflict;
+import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
 import dev.rdpdoctor.knowledge.Fix;
@@ -63,9 +64,14 @@ public final class HtmlReport implements Report {
     if (o.ranked().isEmpty()) {
       out.println("<p>No cause is supported by the facts given.</p>");
     }
+    if (o.rankedByBaseRate()) {
+      out.println("<p class=\"warn\">No fact you gave points at a cause yet. These are the most common causes of"
+          + " 0x904 / 0x7, ranked by how common they are, <strong>not from your facts</strong>.</p>");
+    }
     o.ranked().forEach(a -> writeCause(a, out));
     out.println("</section>");
     writeChecks(o.nextChecks(), out);
+    writeUnread(o.unread(), out);
     if (!o.ruledOut().isEmpty()) {
       out.println("<section id=\"ruled-out\"><h2>Ruled out by the evidence</h2>");
       o.ruledOut().forEach(a -> writeCause(a, out));
@@ -87,6 +93,16 @@ public final class HtmlReport implements Report {
     conflicts.forEach(x -> out.println("<li><span class=\"path\">" + esc(x.path()) + "</span>: the file says <code>"
         + esc(x.stated()) + "</code>, " + esc(x.by()) + " saw <code>" + esc(x.probed()) + "</code>"
         + x.origin().map(w -> " <small>(" + esc(w) + ")</small>").orElse("") + "</li>"));
+    out.println("</ul></section>");
+  }
+
+  private static void writeUnread(List<Diagnosis.Unread> unread, PrintWriter out) {
+    if (unread.isEmpty()) {
+      return;
+    }
+    out.println("<section id=\"not-read\"><h2>Not read by any rule</h2><p>Kept, but nothing above weighs it:</p><ul>");
+    unread.forEach(u -> out.println("<li><span class=\"path\">" + esc(u.path()) + "</span>: <code>"
+        + esc(Outline.oneLine(u.value())) + "</code></li>"));
     out.println("</ul></section>");
   }
 
@@ -117,6 +133,8 @@ public final class HtmlReport implements Report {
     if (a.onlyUnofficial()) {
       out.println("<p class=\"warn\">Only unofficial sources claim the evidence for this cause.</p>");
     }
+    a.fromBaseRate().ifPresent(r -> out.println("<p>About " + TextReport.percent(r.share())
+        + " of 0x904 / 0x7 tickets (" + esc(r.from()) + "): from how common it is, not from your facts.</p>"));
     if (!a.ruledOut()) {
       a.firstFix().ifPresent(f -> writeFix(f, "Fix first", out));
       if (top) {
@@ -124,6 +142,10 @@ public final class HtmlReport implements Report {
       } else if (!a.laterFixes().isEmpty()) {
         out.println("<p><small>" + a.laterFixes().size() + " more fix(es) in the order to try them: "
             + esc(String.join(", ", a.laterFixes().stream().map(Fix::id).toList())) + "</small></p>");
+      }
+      for (Outline.Skipped s : a.skipped()) {
+        out.println("<p class=\"skipped\"><small>Not offered, does not apply to this case: " + esc(s.fix().title())
+            + " <code>" + esc(s.fix().id()) + "</code>: " + esc(s.why()) + "</small></p>");
       }
     }
     writeTrace(a, out);

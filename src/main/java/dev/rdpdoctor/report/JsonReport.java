@@ -76,12 +76,15 @@ public final class JsonReport implements Report {
     });
     root.put("knowledge", o.knowledge());
     root.put("top", o.ranked().isEmpty() ? null : o.ranked().get(0).id());
+    root.put("ranked_by", o.rankedByBaseRate() ? "base-rate" : "evidence");
     ArrayNode ranked = root.putArray("ranked");
     o.ranked().forEach(a -> ranked.add(assessment(a)));
     ArrayNode ruledOut = root.putArray("ruled_out");
     o.ruledOut().forEach(a -> ruledOut.add(assessment(a)));
     ArrayNode firings = root.putArray("firings");
     o.trace().forEach(step -> firings.add(firing(step)));
+    ArrayNode unread = root.putArray("not_read");
+    o.unread().forEach(u -> unread.addObject().put("path", u.path()).put("value", u.value()));
     return root;
   }
 
@@ -94,6 +97,9 @@ public final class JsonReport implements Report {
     node.put("opposing", round(a.opposing()));
     ArrayNode fixes = node.putArray("fixes");
     a.fixes().forEach(f -> fixes.add(fix(f)));
+    ArrayNode skipped = node.putArray("skipped_fixes");
+    a.skipped().forEach(s -> skipped.add(fix(s.fix()).put("why_skipped", s.why())));
+    a.fromBaseRate().ifPresent(r -> node.putObject("base_rate").put("share", r.share()).put("from", r.from()));
     ArrayNode evidence = node.putArray("evidence");
     for (Outline.Evidence e : a.evidence()) {
       ObjectNode ev = rule(e.rule());

@@ -2,6 +2,8 @@ package dev.rdpdoctor.report;
 
 import dev.rdpdoctor.engine.Firing;
 import dev.rdpdoctor.engine.MatchedFact;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;
@@ -19,12 +21,17 @@ public final class MarkdownReport implements Report {
     if (o.ranked().isEmpty()) {
       out.println("No cause is supported by the facts given.");
       out.println();
+    } else if (o.rankedByBaseRate()) {
+      writeCommon(o.ranked(), out);
     } else {
       writeTop(o.ranked().get(0), out);
     }
-    writeOthers(o.ranked(), out);
+    if (!o.rankedByBaseRate()) {
+      writeOthers(o.ranked(), out);
+    }
     writeRuledOut(o.ruledOut(), out);
     writeChecks(o.nextChecks(), out);
+    writeUnread(o.unread(), out);
     if (!o.causes().isEmpty()) {
       writeEvidence(o, out);
     }
@@ -57,6 +64,40 @@ public final class MarkdownReport implements Report {
     }
     top.firstFix().ifPresent(f -> writeFix(f, "Fix first", out));
     top.laterFixes().forEach(f -> writeFix(f, "Then, if needed", out));
+    if (!top.skipped().isEmpty()) {
+      out.println("Not offered (does not apply to this case):");
+      out.println();
+      top.skipped().forEach(s -> out.println("- " + text(s.fix().title()) + " `" + s.fix().id() + "`: " + text(s.why())));
+      out.println();
+    }
+  }
+
+  private static void writeCommon(List<Outline.Cause> ranked, PrintWriter out) {
+    out.println("## No fact points at a cause yet");
+    out.println();
+    out.println("The most common causes of 0x904 / 0x7, from how common they are, **not from your facts**:");
+    out.println();
+    out.println("| # | cause | share of such tickets | from | first fix (risk) |");
+    out.println("|---|---|---|---|---|");
+    for (Outline.Cause a : ranked) {
+      BaseRate r = a.fromBaseRate().orElseThrow();
+      String first = a.firstFix().map(f -> "`" + f.id() + "` (" + Spelled.spelling(f.risk()) + ")").orElse("none recorded");
+      out.println("| " + a.rank() + " | " + cell(a.title()) + " (`" + a.id() + "`) | about " + TextReport.percent(r.share())
+          + " | " + cell(r.from()) + " | " + first + " |");
+    }
+    out.println();
+  }
+
+  private static void writeUnread(List<Diagnosis.Unread> unread, PrintWriter out) {
+    if (unread.isEmpty()) {
+      return;
+    }
+    out.println("## Not read by any rule");
+    out.println();
+    out.println("Kept, but nothing above weighs it:");
+    out.println();
+    unread.forEach(u -> out.println("- `" + u.path() + "`: " + text(Outline.oneLine(u.value()))));
+    out.println();
   }
 
   private static void writeOthers(List<Outline.Cause> ranked, PrintWriter out) {

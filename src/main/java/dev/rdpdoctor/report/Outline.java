@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.Conflict;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.engine.Firing;
+import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
  * @param sources the sources the evidence of those causes cites, in the order first cited
  * @param trace every rule firing, in firing order
  * @param knowledge where the knowledge base was loaded from
+ * @param unread what the user gave that no rule reads, the notes always: shown so that nobody
+ *     believes it was weighed
  */
 public record Outline(
     Header header,
@@ -42,7 +45,8 @@ public record Outline(
     List<NextCheck> nextChecks,
     List<Cited> sources,
     List<Step> trace,
-    String knowledge) {
+    String knowledge,
+    List<Diagnosis.Unread> unread) {
 
   public Outline {
     conflicts = List.copyOf(conflicts);
@@ -51,6 +55,19 @@ public record Outline(
     nextChecks = List.copyOf(nextChecks);
     sources = List.copyOf(sources);
     trace = List.copyOf(trace);
+    unread = List.copyOf(unread);
+  }
+
+  /** Text on one line, at most 120 characters: the first line of notes, with an ellipsis when there is more. */
+  public static String oneLine(String text) {
+    String first = text.strip().lines().findFirst().orElse("");
+    boolean more = first.length() > 120 || text.strip().lines().count() > 1;
+    return (first.length() > 120 ? first.substring(0, 119) : first) + (more ? "\u2026" : "");
+  }
+
+  /** Whether the ranking comes from how common the causes are, because no fact points at any. */
+  public boolean rankedByBaseRate() {
+    return !ranked.isEmpty() && ranked.get(0).fromBaseRate().isPresent();
   }
 
   /** @param nextChecks what to check next when the evidence is thin; empty when not asked for */
@@ -83,6 +100,8 @@ public record Outline(
    * @param strongestAgainst the evidence that argues most against it, if any does
    * @param evidence for and against it, the strongest first
    * @param arithmetic how its CF was combined, step by step
+   * @param fromBaseRate how common the cause is, when that alone ranks it
+   * @param skipped the fixes that do not apply to this case, each with why; not among {@code fixes}
    */
   public record Cause(
       int rank,
@@ -95,11 +114,14 @@ public record Outline(
       boolean onlyUnofficial,
       Optional<Evidence> strongestAgainst,
       List<Evidence> evidence,
-      String arithmetic) {
+      String arithmetic,
+      Optional<BaseRate> fromBaseRate,
+      List<Skipped> skipped) {
 
     public Cause {
       fixes = List.copyOf(fixes);
       evidence = List.copyOf(evidence);
+      skipped = List.copyOf(skipped);
     }
 
     public boolean ruledOut() {
@@ -115,6 +137,9 @@ public record Outline(
       return fixes.isEmpty() ? List.of() : fixes.subList(1, fixes.size());
     }
   }
+
+  /** A fix that does not apply to the case, and why ("host.disable_domain_creds is already false"). */
+  public record Skipped(Fix fix, String why) {}
 
   /** What one rule says about a cause: its CF, once, and every time it matched. */
   public record Evidence(double cf, Rule rule, List<Firing> firings) {
@@ -164,28 +189,33 @@ public record Outline(
           code(CodeMeaning.Kind.EXTENDED, c.extendedCode().orElse(null)));
       List<Cause> ranked = new ArrayList<>(d.ranked().size());
       for (CauseAssessment a : d.ranked()) {
-        ranked.add(cause(ranked.size() + 1, a));
+        ranked.add(cause(ranked.size() + 1, a, c));
       }
-      List<Cause> ruledOut = d.ruledOut().stream().map(a -> cause(0, a)).toList();
+      List<Cause> ruledOut = d.ruledOut().stream().map(a -> cause(0, a, c)).toList();
       Set<String> cited = new LinkedHashSet<>();
       Stream.concat(ranked.stream(), ruledOut.stream())
           .forEach(a -> a.evidence().forEach(e -> cited.addAll(e.rule().info().sources())));
       List<Step> trace = d.firings().stream().map(f -> new Step(f, rule(f.rule()))).toList();
       return new Outline(header, c.conflicts(), ranked, ruledOut, nextChecks,
-          cited.stream().map(this::cited).toList(), trace, d.knowledgeOrigin());
+          cited.stream().map(this::cited).toList(), trace, d.knowledgeOrigin(), d.unread());
     }
 
     private Code code(CodeMeaning.Kind kind, Long code) {
       return new Code(code, knowledge.meaning(kind, code).map(CodeMeaning::means));
     }
 
-    private Cause cause(int rank, CauseAssessment a) {
+    private Cause cause(int rank, CauseAssessment a, CaseFile c) {
       List<Evidence> evidence = a.evidence().stream().map(e -> new Evidence(e.cf(), rule(e.rule()), e.firings())).toList();
       boolean onlyUnofficial = rank > 0
           && knowledge.onlyUnofficial(a.evidenceFor().stream().map(e -> e.rule()).toList());
+      List<Fix> fixes = new ArrayList<>();
+      List<Skipped> skipped = new ArrayList<>();
+      for (Fix f : a.cause().fixesInSafeOrder()) {
+        FixConditions.whyNot(f, c).ifPresentOrElse(why -> skipped.add(new Skipped(f, why)), () -> fixes.add(f));
+      }
       return new Cause(rank, a.cause().id(), a.cause().title(), a.cf(), a.supporting(), a.opposing(),
-          a.cause().fixesInSafeOrder(), onlyUnofficial, evidence.stream().filter(e -> !e.supports()).findFirst(),
-          evidence, CfArithmetic.explain(a));
+          fixes, onlyUnofficial, evidence.stream().filter(e -> !e.supports()).findFirst(),
+          evidence, CfArithmetic.explain(a), a.rankedByBaseRate(), skipped);
     }
 
     private Rule rule(RuleInfo info) {

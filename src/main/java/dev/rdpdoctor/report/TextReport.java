@@ -1,6 +1,8 @@
 package dev.rdpdoctor.report;
 
 import dev.rdpdoctor.casefile.Conflict;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.Fix;
 import dev.rdpdoctor.knowledge.Restart;
 import dev.rdpdoctor.yaml.Spelled;
@@ -30,12 +32,15 @@ public final class TextReport implements Report {
     if (o.ranked().isEmpty()) {
       out.println("No cause is supported by the facts given. Add what you know about the host,");
       out.println("its certificate, its RDP settings and its event log, or let the tool probe it.");
+    } else if (o.rankedByBaseRate()) {
+      writeCommon(o.ranked(), out);
     } else {
       writeTop(o.ranked().get(0), out);
       writeOthers(o.ranked(), out);
     }
     writeRuledOut(o.ruledOut(), out);
     writeChecks(o.nextChecks(), out);
+    writeUnread(o.unread(), out);
     if (explain) {
       writeExplanation(o, out);
     } else if (!o.ranked().isEmpty()) {
@@ -74,7 +79,8 @@ public final class TextReport implements Report {
       out.println("  Note: only unofficial sources claim the evidence for this cause.");
     }
     if (a.firstFix().isEmpty()) {
-      out.println("  No fix is recorded for this cause.");
+      out.println(a.skipped().isEmpty() ? "  No fix is recorded for this cause." : "  No fix recorded for this cause applies here.");
+      writeSkipped(a, out);
       out.println();
       return;
     }
@@ -92,6 +98,7 @@ public final class TextReport implements Report {
     if (first.note() != null) {
       out.println("    Note: " + first.note());
     }
+    writeSkipped(a, out);
     if (!a.laterFixes().isEmpty()) {
       out.println("  If that does not help, in this order:");
       for (Fix f : a.laterFixes()) {
@@ -102,6 +109,47 @@ public final class TextReport implements Report {
       }
     }
     out.println();
+  }
+
+  /** The fixes that do not apply to this case, and why. */
+  private static void writeSkipped(Outline.Cause a, PrintWriter out) {
+    if (a.skipped().isEmpty()) {
+      return;
+    }
+    out.println("  Not offered (does not apply to this case):");
+    for (Outline.Skipped s : a.skipped()) {
+      out.println("    - " + s.fix().title() + "  [" + s.fix().id() + "]: " + s.why());
+    }
+  }
+
+  /** A case no fact points at: the causes most common for this error, said to be only that. */
+  private static void writeCommon(List<Outline.Cause> ranked, PrintWriter out) {
+    out.println("No fact you gave points at a cause yet. The most common causes of 0x904 / 0x7,");
+    out.println("from how common they are, not from your facts:");
+    for (Outline.Cause a : ranked) {
+      BaseRate rate = a.fromBaseRate().orElseThrow();
+      out.println("  " + a.rank() + ". " + a.title() + "  [" + a.id() + "]  about " + percent(rate.share())
+          + " of such tickets (" + (rate.teamEstimate() ? "team estimate" : "source: " + rate.from()) + ")"
+          + a.firstFix().map(f -> "; first fix: " + f.id() + " (risk " + label(f) + ")").orElse(""));
+    }
+    out.println();
+  }
+
+  /** What the user gave that no rule reads. */
+  private static void writeUnread(List<Diagnosis.Unread> unread, PrintWriter out) {
+    if (unread.isEmpty()) {
+      return;
+    }
+    out.println("Not read by any rule (kept, but nothing above weighs it):");
+    for (Diagnosis.Unread u : unread) {
+      out.println("  - " + u.path() + ": " + Outline.oneLine(u.value()));
+    }
+    out.println();
+  }
+
+  static String percent(double share) {
+    double p = Math.round(share * 1000) / 10.0;
+    return (p == Math.rint(p) ? String.valueOf(Math.round(p)) : String.valueOf(p)) + " %";
   }
 
   private static void writeOthers(List<Outline.Cause> ranked, PrintWriter out) {

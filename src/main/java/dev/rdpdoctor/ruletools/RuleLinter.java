@@ -6,6 +6,7 @@ import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.engine.Finding;
+import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CauseCatalog;
 import dev.rdpdoctor.knowledge.DeclaredType;
@@ -100,6 +101,9 @@ public final class RuleLinter {
           + "): a consequence may only insertLogical(...) findings; evidence comes from @cause and @cf"));
     }
     Map<String, SectionType> factTypes = factTypes(in);
+    if (in.vocabulary().isEmpty()) {
+      return; // no fact types to check against: the vocabulary's errors say why
+    }
     for (PatternInfo pattern : rule.patterns()) {
       String simple = pattern.type().substring(pattern.type().lastIndexOf('.') + 1);
       SectionType type = factTypes.get(simple);
@@ -126,7 +130,7 @@ public final class RuleLinter {
         }
         unknownField(in.vocabulary().orElseThrow(), type, field).ifPresent(problem ->
             fieldFindings.add(error(rule, pattern.line(), name + " reads '" + field + "' on " + simple + ": " + problem
-                + ", so the rule can never match")));
+                + (problem.contains("can never match") ? "" : ", so the rule can never match"))));
       }
       for (String constraint : pattern.constraints()) {
         Matcher m = NOT_EQUAL_BOOLEAN.matcher(constraint);
@@ -214,7 +218,8 @@ public final class RuleLinter {
         List<String> names = current.keys().stream().map(Key::field).toList();
         String hint = Suggestions.closest(part, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
         return Optional.of(current.name() + " has no field '" + part + "'" + hint
-            + "; declare it in " + VocabularyReader.FOLDER + "/ if the rules should read it");
+            + ", so the rule can never match; to add a key, declare it under " + current.name() + " in "
+            + VocabularyReader.FOLDER + "/");
       }
       current = hit.get().section().filter(s -> !hit.get().isList())
           .flatMap(s -> vocabulary.type(s.typeName())).orElse(null);
@@ -304,6 +309,22 @@ public final class RuleLinter {
         if (f.verify() == null || f.verify().isBlank()) {
           out.add(map.errorAt(fixAt + ".id", "fix '" + f.id() + "' does not say how to verify it ('verify')"));
         }
+        for (String key : f.notWhen().keySet()) {
+          if (in.vocabulary().isPresent() && in.vocabulary().get().place(key).isEmpty()) {
+            String hint = Suggestions.closest(key, in.vocabulary().get().places().keySet())
+                .map(s -> " did you mean '" + s + "'?").orElse("");
+            out.add(map.errorAt(fixAt + ".not_when." + key, "fix '" + f.id() + "' does not apply when " + key
+                + " is ..., but no symptom file has that key;" + hint));
+          }
+        }
+      }
+      if (c.baseRate() == null) {
+        out.add(map.warningAt(at + ".id", "cause '" + c.id() + "' has no base_rate: a case no fact points at is"
+            + " ranked by how common each cause is; give its share of 0x904 / 0x7 tickets and where the figure"
+            + " comes from (a source id or '" + BaseRate.TEAM_ESTIMATE + "')"));
+      } else if (!c.baseRate().teamEstimate() && !in.sources().containsKey(c.baseRate().from())) {
+        out.add(map.errorAt(at + ".base_rate.from", "cause '" + c.id() + "': base_rate comes from '" + c.baseRate().from()
+            + "', which is not in sources.yaml; cite a source or write '" + BaseRate.TEAM_ESTIMATE + "'"));
       }
       samples.ifPresent(list -> {
         boolean covered = list.stream().anyMatch(e -> e.top().equals(c.id()) || e.ranked().contains(c.id()));
@@ -319,6 +340,7 @@ public final class RuleLinter {
     in.rules().forEach(r -> cited.addAll(r.sources()));
     for (Cause c : in.causes().values()) {
       cited.addAll(c.sources());
+      c.rate().ifPresent(r -> cited.add(r.from()));
       c.fixes().forEach(f -> cited.addAll(f.sources()));
     }
     int i = 0;

@@ -61,6 +61,27 @@ public final class ScenarioRunner {
     return new ScenarioResult(sample, expect, Optional.of(d), check(expect.get(), d), List.of());
   }
 
+  /**
+   * Where each ticket's confirmed cause ({@code expect: top:}) ranks. A ticket that cannot be
+   * read, or says no confirmed cause, is given to {@code invalid} with its errors.
+   */
+  public TicketScore score(List<Path> tickets, java.util.function.Consumer<ScenarioResult> invalid) {
+    List<TicketScore.Ticket> out = new ArrayList<>();
+    for (Path ticket : tickets) {
+      ScenarioResult r = run(ticket);
+      if (!r.invalid().isEmpty() || r.expectation().isEmpty()) {
+        invalid.accept(r);
+        continue;
+      }
+      String confirmed = r.expectation().get().top();
+      List<String> ranked = r.diagnosis().orElseThrow().ranked().stream().map(a -> a.cause().id()).toList();
+      int at = ranked.indexOf(confirmed);
+      out.add(new TicketScore.Ticket(ticket, confirmed, at < 0 ? Optional.empty() : Optional.of(at + 1),
+          ranked.stream().findFirst()));
+    }
+    return new TicketScore(out);
+  }
+
   static List<String> check(Expectation expect, Diagnosis d) {
     List<String> failures = new ArrayList<>();
     List<String> ranked = d.ranked().stream().map(a -> a.cause().id()).toList();

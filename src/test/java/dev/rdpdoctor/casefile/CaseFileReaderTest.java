@@ -221,7 +221,7 @@ class CaseFileReaderTest {
           expired: false
         """)).containsExactly(
         "case.yaml:4:9: error: error.code: malformed code '0xZZ': write hex like 0x904 or decimal like 2308",
-        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, code, extended, frequency, message, when",
+        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, after_seconds, code, extended, frequency, message, symptom, when",
         "case.yaml:7:17: error: rdp.nla_required: expected true or false, got 'perhaps'",
         "case.yaml:11:12: error: certificate.expired: 'expired: false' contradicts not_after 2027-01-01, which is before"
             + " the observed date 2027-03-15");
@@ -236,7 +236,7 @@ class CaseFileReaderTest {
         expect: {top: {cause: x}}
         """)).containsExactly(
         "case.yaml:2:10: error: events[0].id: expected a whole number, got 'many'",
-        "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: id, source, text",
+        "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: count, id, log, machine, period_minutes, source, text",
         "case.yaml:3:5: error: events[1]: an event needs its id, e.g. 'id: 1058'",
         "case.yaml:4:15: error: expect.top: expected text, got a section (key: value lines)");
   }
@@ -248,7 +248,7 @@ class CaseFileReaderTest {
           - {idd: 1058}
         expect: {tpo: cert-expired}
         """)).containsExactly(
-        "case.yaml:2:6: error: unknown key 'idd' in 'events[0]'; did you mean 'id'? allowed keys: id, source, text",
+        "case.yaml:2:6: error: unknown key 'idd' in 'events[0]'; did you mean 'id'? allowed keys: count, id, log, machine, period_minutes, source, text",
         "case.yaml:3:10: error: unknown key 'tpo' in 'expect'; did you mean 'top'? allowed keys: cites, first_fix, ranked,"
             + " ruled_out, top");
   }

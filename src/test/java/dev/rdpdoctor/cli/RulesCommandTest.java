@@ -49,6 +49,25 @@ class RulesCommandTest {
   }
 
   @Test
+  void aVocabularyThatDoesNotReadIsTheOnlyThingCheckSays(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path tests = rules.resolve("vocabulary/tests.yaml");
+    Files.writeString(tests, Files.readString(tests).replaceFirst("(?m)^    keys:\n", """
+            keys:
+              local_account_works:
+                type: yes-no
+                doc: a local account signs in
+                example: "true"
+                windows:
+                  - command: "mstsc, then sign in as a local administrator"
+        """));
+    CliRun run = CliRun.of("rules", "check", "--rules", rules.toString());
+    assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.err().lines()).singleElement().asString()
+        .startsWith(tests + ":").contains("local_account_works.windows[0].command: expected a section");
+  }
+
+  @Test
   void testPassesOnTheBundledSamples() {
     CliRun run = CliRun.of("rules", "test", "--rules", RULES);
     assertThat(run.exit()).isZero();
@@ -81,6 +100,31 @@ class RulesCommandTest {
     CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("PASS  ").contains("gw.yaml").contains("1 samples: 1 passed, 0 failed");
+  }
+
+  @Test
+  void ticketsBesideTheRulesAreMeasuredNotPassedOrFailed(@TempDir Path dir) throws Exception {
+    Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+    Path samples = Files.createDirectories(dir.resolve("facts-samples"));
+    Files.copy(Fixtures.SAMPLES.resolve("gateway-cert-mismatch.yaml"), samples.resolve("gw.yaml"));
+    Path tickets = Files.createDirectories(dir.resolve("tickets"));
+    Files.copy(Fixtures.SAMPLES.resolve("cert-expired.yaml"), tickets.resolve("a-right.yaml"));
+    String text = Files.readString(Fixtures.SAMPLES.resolve("cert-expired.yaml"));
+    Files.writeString(tickets.resolve("b-wrong.yaml"), text.replace("top: cert-expired", "top: rds-licensing"));
+    CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("1 samples: 1 passed, 0 failed")
+        .contains("Realistic tickets (measured, not passed or failed):")
+        .contains("    1  " + tickets.resolve("a-right.yaml") + "  cert-expired\n")
+        .contains("    -  " + tickets.resolve("b-wrong.yaml") + "  rds-licensing (first: cert-expired)\n")
+        .contains("2 tickets: the confirmed cause first in 1 (50 %), in the first three in 1 (50 %)");
+
+    Files.writeString(tickets.resolve("c-typo.yaml"), "title: a typo\nerrr: {}\n");
+    CliRun invalid = CliRun.of("rules", "test", "--rules", rules.toString());
+    assertThat(invalid.exit()).isEqualTo(3);
+    assertThat(invalid.err()).startsWith(tickets.resolve("c-typo.yaml") + ":2:1: error: unknown key 'errr'");
+    assertThat(CliRun.of("rules", "test", "--rules", rules.toString(), "--tickets", dir.resolve("none").toString()).err())
+        .contains("--tickets " + dir.resolve("none") + ": no such folder");
   }
 
   @Test

@@ -51,11 +51,12 @@ class RuleLinterTest {
   }
 
   /**
-   * The findings, files relative to the folder, without the warnings about keys no rule reads:
-   * these small folders read few of the vocabulary's keys ({@link #aDeclaredKeyThatNoRuleReadsIsWarnedAtItsDeclaration}).
+   * The findings, files relative to the folder, without the warnings about keys no rule reads
+   * (these small folders read few of the vocabulary's keys) and causes without a base rate: tests
+   * of their own check those.
    */
   private List<String> findings(Inspection in, Optional<List<Expectation>> samples) {
-    return allFindings(in, samples).stream().filter(f -> !f.contains(UNREAD)).toList();
+    return allFindings(in, samples).stream().filter(f -> !f.contains(UNREAD) && !f.contains(NO_BASE_RATE)).toList();
   }
 
   private List<String> allFindings(Inspection in, Optional<List<Expectation>> samples) {
@@ -63,6 +64,24 @@ class RuleLinterTest {
   }
 
   private static final String UNREAD = " is declared but no rule reads it";
+  private static final String NO_BASE_RATE = " has no base_rate: ";
+
+  @Test
+  void aCauseWithoutABaseRateIsWarnedAndOneFromAnUnknownSourceIsAnError() {
+    String causes = CLEAN_CAUSES.replace("title: Cause beta\n", "title: Cause beta\n    base_rate: {share: 0.4, from: doc-hihg}\n");
+    Inspection in = new KnowledgeLoader().inspect(RulesFolder.write(dir, RulesFolder.SOURCES, causes, CLEAN_RULES));
+    assertThat(allFindings(in, Optional.of(BOTH_SAMPLED))).anySatisfy(f -> assertThat(f).startsWith("causes.yaml:2:")
+            .contains("warning: cause 'alpha' has no base_rate"))
+        .anySatisfy(f -> assertThat(f).contains("error: cause 'beta': base_rate comes from 'doc-hihg', which is not in sources.yaml"));
+  }
+
+  @Test
+  void aFixThatDoesNotApplyWhenAKeyNoSymptomFileHasIsAnError() {
+    String causes = CLEAN_CAUSES.replace("{id: beta-fix, title: Fix,", "{id: beta-fix, not_when: {rdp.nla_requird: false}, title: Fix,");
+    assertThat(lint(causes, CLEAN_RULES)).anySatisfy(f -> assertThat(f)
+        .contains("error: fix 'beta-fix' does not apply when rdp.nla_requird is ..., but no symptom file has that key;"
+            + " did you mean 'rdp.nla_required'?"));
+  }
 
   @Test
   void aDeclaredKeyThatNoRuleReadsIsWarnedAtItsDeclaration() throws Exception {
@@ -178,8 +197,8 @@ class RuleLinterTest {
           RdpSettings(nlaRequird == true)
         then end
         """)).containsExactly("test/rules.drl:8:1: error: rule 'typo' reads 'nlaRequird' on RdpSettings: "
-            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?); declare it in vocabulary/ if the rules should read it, "
-            + "so the rule can never match");
+            + "RdpSettings has no field 'nlaRequird' (did you mean 'nlaRequired'?), so the rule can never match; "
+            + "to add a key, declare it under RdpSettings in vocabulary/");
   }
 
   @Test
@@ -188,7 +207,8 @@ class RuleLinterTest {
     var tls = vocabulary.type("ProbeTls").orElseThrow();
     assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expired")).isEmpty();
     assertThat(RuleLinter.unknownField(vocabulary, tls, "certificate.expird"))
-        .contains("Certificate has no field 'expird' (did you mean 'expired'?); declare it in vocabulary/ if the rules should read it");
+        .contains("Certificate has no field 'expird' (did you mean 'expired'?), so the rule can never match; to add a key, declare it"
+            + " under Certificate in vocabulary/");
     assertThat(RuleLinter.unknownField(vocabulary, vocabulary.type("WindowsEvent").orElseThrow(), "mentions()"))
         .contains("WindowsEvent has no method 'mentions': a fact has fields only; call a function of them, e.g. mentions(text, \"10013\")");
   }

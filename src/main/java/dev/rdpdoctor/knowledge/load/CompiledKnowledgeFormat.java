@@ -2,6 +2,7 @@ package dev.rdpdoctor.knowledge.load;
 
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyCodec;
+import dev.rdpdoctor.knowledge.BaseRate;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.CodeMeaning;
 import dev.rdpdoctor.knowledge.Cost;
@@ -40,7 +41,7 @@ import java.util.zip.CRC32;
 final class CompiledKnowledgeFormat {
 
   private static final byte[] MAGIC = "rdp-doctor compiled knowledge\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 5;
+  private static final int VERSION = 6;
   private static final int TRAILER_LENGTH = Integer.BYTES + Long.BYTES;
 
   private CompiledKnowledgeFormat() {}
@@ -185,6 +186,11 @@ final class CompiledKnowledgeFormat {
       string(c.summary());
       list(c.sources(), this::string);
       list(c.fixes(), this::fix);
+      bool(c.baseRate() != null);
+      if (c.baseRate() != null) {
+        out.writeDouble(c.baseRate().share());
+        string(c.baseRate().from());
+      }
     }
 
     void fix(Fix f) throws IOException {
@@ -198,6 +204,15 @@ final class CompiledKnowledgeFormat {
       list(f.sources(), this::string);
       bool(f.testOnly());
       string(f.note());
+      out.writeInt(f.notWhen().size());
+      for (Map.Entry<String, Object> e : f.notWhen().entrySet()) {
+        string(e.getKey());
+        Object v = e.getValue();
+        char kind = v instanceof Boolean ? 'b' : v instanceof Double || v instanceof Float ? 'd'
+            : v instanceof Number ? 'l' : 's';
+        out.writeChar(kind);
+        string(String.valueOf(v));
+      }
     }
 
     void rule(RuleInfo r) throws IOException {
@@ -342,12 +357,32 @@ final class CompiledKnowledgeFormat {
     }
 
     Cause cause() throws IOException {
-      return new Cause(string(), string(), string(), string(), list(this::string), list(this::fix));
+      Cause c = new Cause(string(), string(), string(), string(), list(this::string), list(this::fix));
+      return bool() ? new Cause(c.id(), c.title(), c.area(), c.summary(), c.sources(), c.fixes(),
+          new BaseRate(in.readDouble(), string())) : c;
     }
 
     Fix fix() throws IOException {
-      return new Fix(string(), string(), Risk.valueOf(string()), Restart.valueOf(string()), list(this::string),
+      Fix f = new Fix(string(), string(), Risk.valueOf(string()), Restart.valueOf(string()), list(this::string),
           string(), string(), list(this::string), bool(), string());
+      int n = in.readInt();
+      if (n < 0 || n > 10_000) {
+        throw new IOException("damaged: " + n + " conditions on a fix");
+      }
+      Map<String, Object> notWhen = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        String key = string();
+        char kind = in.readChar();
+        String text = string();
+        notWhen.put(key, switch (kind) {
+          case 'b' -> Boolean.valueOf(text);
+          case 'd' -> Double.valueOf(text);
+          case 'l' -> Long.valueOf(text);
+          default -> text;
+        });
+      }
+      return new Fix(f.id(), f.title(), f.risk(), f.restart(), f.steps(), f.rollback(), f.verify(), f.sources(),
+          f.testOnly(), f.note(), notWhen);
     }
 
     RuleInfo rule() throws IOException {

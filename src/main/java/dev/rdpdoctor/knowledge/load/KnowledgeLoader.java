@@ -183,11 +183,13 @@ public final class KnowledgeLoader {
       parsed = false;
     }
     Optional<KieBase> kieBase = Optional.empty();
-    boolean compile = mode == Mode.LOAD ? errors.isEmpty() : mode == Mode.CHECK && parsed;
+    // without a vocabulary the rules have no facts to read: every file would fail on its imports,
+    // burying the vocabulary's own errors, which come first
+    boolean compile = vocabulary.isPresent() && (mode == Mode.LOAD ? errors.isEmpty() : mode == Mode.CHECK && parsed);
     if (!drl.isEmpty() && compile) {
       Map<String, Map<Integer, Integer>> thenLines = new HashMap<>();
       rules.forEach(r -> thenLines.computeIfAbsent(r.file(), f -> new HashMap<>()).put(r.line(), r.consequenceLine()));
-      // the fact types first; without a vocabulary the rules are compiled alone, for their own errors
+      // the fact types first, then the rules that read them
       Optional<RuleCompiler.Declarations> declarations = vocabulary.map(v ->
           new RuleCompiler.Declarations(DeclaredTypes.drl(v), shownAs + "/" + VocabularyReader.FOLDER));
       RuleCompiler.Compiled compiled = new RuleCompiler().compile(declarations, drl, thenLines, mode == Mode.LOAD);
