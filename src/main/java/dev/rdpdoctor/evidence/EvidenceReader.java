@@ -27,6 +27,9 @@ public final class EvidenceReader {
       new CertificateListReader(),
       new CommandOutputReader());
 
+  /** Who found the values, as a report says it where the user's file says otherwise. */
+  public static final String FINDER = "the evidence";
+
   private static final byte[] EVTX = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
 
   private final Vocabulary vocabulary;
@@ -65,7 +68,7 @@ public final class EvidenceReader {
     });
     WindowsSources.Found found = WindowsSources.of(vocabulary, observations);
     problems.addAll(found.warnings());
-    ProbedFacts facts = new ProbedFacts("evidence " + path, found.symptoms(), found.reasons());
+    ProbedFacts facts = new ProbedFacts("evidence " + path, found.symptoms(), found.reasons(), FINDER);
     return new Evidence(facts, read, skipped, problems);
   }
 

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
   enum Kind {
-    HOST, DOMAIN, IP, USER, SUBJECT, THUMBPRINT, FOLDER;
+    HOST, DOMAIN, IP, USER, SUBJECT, THUMBPRINT, FOLDER, SID;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -54,6 +54,10 @@ public final class Redactor {
   private static final Pattern DOMAIN_USER = Pattern.compile("(?<![\\w\\\\.$-])([A-Za-z][\\w.-]{0,14})\\\\([\\w.$-]{1,64})(?![\\w\\\\])");
   private static final Pattern LABELLED_USER = Pattern.compile(
       "(?i)\\b(?:user(?:\\s*name)?|account(?:\\s*name)?|logon\\s*account)\\s*[:=]\\s*([\\w.$@\\\\-]{2,64})");
+  /** A domain's or a machine's security identifier: the well-known ones (S-1-5-18) identify nobody. */
+  private static final Pattern SID = Pattern.compile("(?<![\\w-])S-1-5-21(?:-\\d{1,10}){3,4}(?![\\w-])");
+  /** A SHA-1 thumbprint in a text: forty hex digits. */
+  private static final Pattern THUMBPRINT = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{40}(?![0-9A-Fa-f])");
   private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\\.?");
   /** Accounts and account domains every Windows machine has: naming them identifies nobody. */
   private static final Set<String> WELL_KNOWN = Set.of("nt authority", "authority", "builtin", "nt service", "service",
@@ -76,10 +80,19 @@ public final class Redactor {
    */
   public void learn(String source, CaseValues values) {
     if (source != null) {
-      String file = source.split(" \\+ ", 2)[0];
-      int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-      if (slash > 0) {
-        add(file.substring(0, slash), Kind.FOLDER);
+      String[] parts = source.split(" \\+ ");
+      for (int i = 0; i < parts.length; i++) {
+        String file = parts[i];
+        if (file.startsWith("evidence ")) {
+          file = file.substring("evidence ".length()); // the evidence's own name may be the collector's, with the computer's in it
+          add(file, Kind.FOLDER);
+        } else if (i > 0) {
+          continue;
+        }
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        if (slash > 0) {
+          add(file.substring(0, slash), Kind.FOLDER);
+        }
       }
     }
     if (values != null) {
@@ -215,6 +228,8 @@ public final class Redactor {
       }
     }
     find(EMAIL, text, 0, Kind.USER);
+    find(SID, text, 0, Kind.SID);
+    find(THUMBPRINT, text, 0, Kind.THUMBPRINT);
     Matcher pair = DOMAIN_USER.matcher(text);
     while (pair.find()) {
       if (!WELL_KNOWN.contains(pair.group(1).toLowerCase(Locale.ROOT))
