@@ -41,7 +41,8 @@ final class PowerShellJsonReader implements FormatReader {
       return false;
     }
     String head = text.text().length() > 8000 ? text.text().substring(0, 8000) : text.text();
-    return head.contains("\"ProviderName\"") && head.contains("\"Id\"") || head.contains("\"Thumbprint\"");
+    return head.contains("\"ProviderName\"") && head.contains("\"Id\"") || head.contains("\"Thumbprint\"")
+        || head.strip().matches("\\[\\s*]"); // what ConvertTo-Json makes of nothing listed
   }
 
   @Override
