@@ -18,7 +18,8 @@ public final class BatchSummary {
   void add(BatchOutcome outcome) {
     cases++;
     if (outcome instanceof BatchOutcome.Diagnosed d) {
-      d.diagnosis().top().ifPresentOrElse(
+      // a case ranked only by how common the causes are has no cause its facts support
+      d.diagnosis().top().filter(top -> top.rankedByBaseRate().isEmpty()).ifPresentOrElse(
           top -> byTopCause.merge(top.cause().id(), 1L, Long::sum), () -> noCause++);
     } else {
       rejected++;

@@ -124,6 +124,9 @@ public final class ResultLine implements ResultFormat {
         g.writeFieldName(FIRST_FIX);
         g.writeString(firstFix);
       }
+      if (top.rankedByBaseRate().isPresent()) {
+        g.writeStringField("ranked_by", "base-rate");
+      }
     } else {
       g.writeNull();
     }

@@ -1,20 +1,14 @@
 package dev.rdpdoctor.cli;
 
+import dev.rdpdoctor.casefile.vocabulary.BundledFolder;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.probe.ProbeContract;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,22 +48,6 @@ record RulesVocabulary(Vocabulary vocabulary, String shownAs) {
   }
 
   private static Path bundled() {
-    URL url = RulesVocabulary.class.getResource("/rules/" + VocabularyReader.FOLDER + "/" + ROOT_FILE);
-    if (url == null) {
-      throw new IllegalStateException("the jar carries no rules/" + VocabularyReader.FOLDER + "/ folder");
-    }
-    try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try {
-          return FileSystems.getFileSystem(uri).getPath("/rules", VocabularyReader.FOLDER);
-        } catch (FileSystemNotFoundException e) {
-          return FileSystems.newFileSystem(uri, Map.of()).getPath("/rules", VocabularyReader.FOLDER);
-        }
-      }
-      return Path.of(uri).getParent();
-    } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot open the bundled vocabulary: " + e.getMessage(), e);
-    }
+    return BundledFolder.of("/rules/" + VocabularyReader.FOLDER, ROOT_FILE);
   }
 }

@@ -193,6 +193,10 @@ public final class ConsultSession {
     if (d.ranked().isEmpty()) {
       return "no cause is supported yet";
     }
+    if (d.ranked().get(0).rankedByBaseRate().isPresent()) {
+      return "no cause is supported yet; the most common are " + d.ranked().stream().limit(QuestionPicker.TOP)
+          .map(a -> a.cause().id()).collect(Collectors.joining(", "));
+    }
     return d.ranked().stream().limit(QuestionPicker.TOP)
         .map(a -> a.cause().id() + " " + cf(a.cf()))
         .collect(Collectors.joining(", "));

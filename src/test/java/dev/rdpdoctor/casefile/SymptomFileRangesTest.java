@@ -32,8 +32,9 @@ class SymptomFileRangesTest {
    *
    * @param path as messages name it ({@code events[0].id})
    * @param segments the keys that lead to it, a list item marked {@code []}
+   * @param siblings the keys its section needs written beside it ({@code , id: 1058})
    */
-  record RangedKey(String path, List<String> segments, double min, double max, boolean whole) {
+  record RangedKey(String path, List<String> segments, double min, double max, boolean whole, String siblings) {
 
     /** The key written on one line, in flow style, with {@code value}. */
     String yaml(String value) {
@@ -48,7 +49,7 @@ class SymptomFileRangesTest {
           close.insert(0, list ? "}]" : "}");
         }
       }
-      return open + value + close + "\n";
+      return open + value + siblings + close + "\n";
     }
 
     @Override
@@ -70,13 +71,24 @@ class SymptomFileRangesTest {
       List<String> here = new ArrayList<>(segments);
       here.add(list ? key.name() + "[]" : key.name());
       if (item instanceof KeyType.WholeNumber n && n.bounded()) {
-        keys.add(new RangedKey(prefix + key.name(), here, n.min(), n.max(), true));
+        keys.add(new RangedKey(prefix + key.name(), here, n.min(), n.max(), true, siblings(type, key)));
       } else if (item instanceof KeyType.Decimal d) {
-        keys.add(new RangedKey(prefix + key.name(), here, d.min(), d.max(), false));
+        keys.add(new RangedKey(prefix + key.name(), here, d.min(), d.max(), false, siblings(type, key)));
       } else if (item instanceof KeyType.Section s && depth < 5) {
         collect(VOCABULARY.type(s.typeName()).orElseThrow(), prefix + key.name() + (list ? "[0]." : "."), here, keys, depth + 1);
       }
     }
+  }
+
+  /** The other keys a section must have written, with their examples. */
+  private static String siblings(SectionType type, Key key) {
+    StringBuilder out = new StringBuilder();
+    for (Key other : type.keys()) {
+      if (other.required() && other != key) {
+        out.append(", ").append(other.name()).append(": ").append(other.example().orElseThrow());
+      }
+    }
+    return out.toString();
   }
 
   @Test

@@ -54,7 +54,7 @@ class RulesCommandTest {
     Path tests = rules.resolve("vocabulary/tests.yaml");
     Files.writeString(tests, Files.readString(tests).replaceFirst("(?m)^    keys:\n", """
             keys:
-              local_account_works:
+              signs_in_locally:
                 type: yes-no
                 doc: a local account signs in
                 example: "true"
@@ -64,7 +64,7 @@ class RulesCommandTest {
     CliRun run = CliRun.of("rules", "check", "--rules", rules.toString());
     assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
     assertThat(run.err().lines()).singleElement().asString()
-        .startsWith(tests + ":").contains("local_account_works.windows[0].command: expected a section");
+        .startsWith(tests + ":").contains("signs_in_locally.windows[0].command: expected a section");
   }
 
   @Test

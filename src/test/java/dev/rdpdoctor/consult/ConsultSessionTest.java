@@ -91,18 +91,20 @@ class ConsultSessionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void reachesTheCauseInAtMostSixQuestionsAndWhyNamesWhatEachSeparates(Path scenario) {
+  void reachesTheCauseInAtMostEightQuestionsAndWhyNamesWhatEachSeparates(Path scenario) {
+    // eight since the knowledge base has 34 causes (24 before the real-tickets causes): a question
+    // about the host's services now separates the certificate's causes from KeyIso's
     ObjectNode world = world(scenario);
     String expected = world.path("expect").path("top").asText();
     world.remove("expect");
     ScriptedReplies replies = new ScriptedReplies(world, true);
     StringWriter transcript = new StringWriter();
     ConsultSession.Result result =
-        new ConsultSession(picker(), replies, new PrintWriter(transcript, true), 6).run(codeOnly());
+        new ConsultSession(picker(), replies, new PrintWriter(transcript, true), 8).run(codeOnly());
 
     assertThat(result.diagnosis().top()).as("transcript:%n%s", transcript)
         .hasValueSatisfying(top -> assertThat(top.cause().id()).isEqualTo(expected));
-    assertThat(replies.asked).as("questions asked").isNotEmpty().hasSizeLessThanOrEqualTo(6);
+    assertThat(replies.asked).as("questions asked").isNotEmpty().hasSizeLessThanOrEqualTo(8);
     assertThat(replies.why).hasSameSizeAs(replies.asked);
     assertThat(transcript.toString()).contains("I ask because the answer separates these causes:")
         .containsPattern("\\n    [a-z-]+ \\(now -?\\d\\.\\d\\d; if [^:]+: -?\\d\\.\\d\\d");

@@ -3,11 +3,6 @@ package dev.rdpdoctor.casefile.vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,22 +29,8 @@ public final class BundledVocabulary {
   }
 
   private static Map<String, byte[]> files() {
-    URL any = BundledVocabulary.class.getResource("/rules/" + VocabularyReader.FOLDER + "/symptom-file.yaml");
-    if (any == null) {
-      throw new IllegalStateException("the jar carries no rules/" + VocabularyReader.FOLDER + " folder");
-    }
+    Path folder = BundledFolder.of("/rules/" + VocabularyReader.FOLDER, "symptom-file.yaml");
     try {
-      URI uri = any.toURI();
-      Path folder;
-      if ("jar".equals(uri.getScheme())) {
-        try {
-          folder = FileSystems.getFileSystem(uri).getPath("/rules", VocabularyReader.FOLDER);
-        } catch (FileSystemNotFoundException e) {
-          folder = FileSystems.newFileSystem(uri, Map.of()).getPath("/rules", VocabularyReader.FOLDER);
-        }
-      } else {
-        folder = Path.of(uri).getParent();
-      }
       Map<String, byte[]> files = new TreeMap<>();
       try (Stream<Path> list = Files.list(folder)) {
         for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".yaml")).toList()) {
@@ -59,8 +40,6 @@ public final class BundledVocabulary {
         }
       }
       return files;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot open the bundled vocabulary: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

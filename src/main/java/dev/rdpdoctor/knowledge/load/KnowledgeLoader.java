@@ -1,5 +1,6 @@
 package dev.rdpdoctor.knowledge.load;
 
+import dev.rdpdoctor.casefile.vocabulary.BundledFolder;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyLocator;
 import dev.rdpdoctor.casefile.vocabulary.VocabularyReader;
@@ -22,12 +23,6 @@ import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.StrictYamlReader;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -327,22 +322,7 @@ public final class KnowledgeLoader {
 
   /** The copy of {@code rules/} the jar carries, as a folder (inside the jar's file system when run from it). */
   public static Path bundledRoot() {
-    URL url = KnowledgeLoader.class.getResource("/rules/" + CAUSES);
-    if (url == null) {
-      throw new IllegalStateException("the jar carries no rules/ folder");
-    }
-    try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try {
-          return FileSystems.getFileSystem(uri).getPath("/rules");
-        } catch (FileSystemNotFoundException e) {
-          return FileSystems.newFileSystem(uri, Map.of()).getPath("/rules");
-        }
-      }
-      return Path.of(uri).getParent();
-    } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot open the bundled rules: " + e.getMessage(), e);
-    }
+    return BundledFolder.of("/rules", CAUSES);
   }
+
 }
