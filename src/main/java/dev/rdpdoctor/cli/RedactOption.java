@@ -52,6 +52,13 @@ final class RedactOption {
     return on ? new PrintWriter(heldProgress) : err;
   }
 
+  /** Learns the names a case's source gives away (its folders, the evidence's own name), before anything is written. */
+  void learn(String source) {
+    if (on) {
+      redactor().learn(source, null);
+    }
+  }
+
   /** Writes the held progress, redacted with what the probe found. */
   void releaseProgress(PrintWriter err, Vocabulary vocabulary, ObjectNode found) {
     if (on) {

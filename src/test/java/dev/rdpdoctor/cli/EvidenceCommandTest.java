@@ -130,9 +130,11 @@ class EvidenceCommandTest {
     Files.writeString(evidence.resolve("events-extra.csv"), "Level,Date and Time,Source,Event ID,Task Category\r\n"
         + "Error,2/17/2026 9:01:00 AM,Schannel,36870,None,\"Key container of S-1-5-21-1004336348-1177238915-682003330-512"
         + " for CORP\\mweber at 10.8.0.14 failed\"\r\n");
+    Files.writeString(evidence.resolve("bad.rdp"), "full address:s:jump01.corp.example\nscreen mode id:i:two\n");
     CliRun run = CliRun.of("diagnose", "--rules", RULES, "--explain", "--format", "markdown", "--redact", "--evidence",
         evidence.toString());
-    assertThat(run.exit()).isZero();
+    assertThat(run.exit()).as("bad.rdp is an error").isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err()).contains("bad.rdp:2:18: error: the setting 'screen mode id' is a number");
     assertThat(run.out() + run.err()).doesNotContain("mweber", "10.8.0.14", "S-1-5-21-1004336348", "9B41C2E07D3F5A86B1E4C0D9A27F3E5C8D1B6A04",
         "fs01.corp.example", "JUMP01", dir.toString());
     assertThat(run.out()).contains("sid-1").contains("user-1");
