@@ -125,8 +125,8 @@ Save-Output 'reg-CurrentVersion.txt' 'reg query "HKLM\SOFTWARE\Microsoft\Windows
     & reg.exe query 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 }
 
-# Events: the System log's certificate and TLS errors, and the Remote Desktop logs.
-Export-Events 'events-System.xml' 'System' 'Schannel, Microsoft-Windows-TerminalServices-RemoteConnectionManager, TermDD, Microsoft-Windows-TerminalServices-LocalSessionManager'
+# Events: the System log's certificate, TLS, domain controller and TCP port errors, and the Remote Desktop logs.
+Export-Events 'events-System.xml' 'System' 'Schannel, Microsoft-Windows-TerminalServices-RemoteConnectionManager, TermDD, Microsoft-Windows-TerminalServices-LocalSessionManager, NETLOGON, Microsoft-Windows-GroupPolicy, Tcpip'
 Export-Events 'events-RemoteConnectionManager.xml' 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational' ''
 Export-Events 'events-LocalSessionManager.xml' 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational' ''
 Export-Events 'events-RdpCoreTS.xml' 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS/Operational' ''

@@ -128,9 +128,9 @@ final class DecodedText {
     return out;
   }
 
-  /** Where line {@code n} (from 1) starts in the text. */
+  /** Where line {@code n} (from 1) starts in the text; its end for a line past the last. */
   int offsetOf(int n) {
-    return lineStarts[n - 1];
+    return n > lineStarts.length ? text.length() : lineStarts[Math.max(n, 1) - 1];
   }
 
   /** The line (from 1) the character at {@code offset} is on. */

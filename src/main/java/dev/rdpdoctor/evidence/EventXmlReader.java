@@ -33,6 +33,8 @@ final class EventXmlReader implements FormatReader {
   private static final Pattern DECLARATION = Pattern.compile("\\A\\s*<\\?xml[^>]{0,200}\\?>");
   private static final Pattern DOCTYPE = Pattern.compile("(?i)<!(DOCTYPE|ENTITY)");
   private static final String ROOT = "<evidence>";
+  /** Characters of the parser's own message kept: it may quote much of the file. */
+  private static final int MAX_MESSAGE = 200;
 
   @Override
   public String kind() {
@@ -70,6 +72,7 @@ final class EventXmlReader implements FormatReader {
     } catch (XMLStreamException e) {
       Location at = e.getLocation();
       String message = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+      message = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 3) + "..." : message; // it may quote the file
       int line = at == null ? 1 : at.getLineNumber();
       int column = at == null ? 1 : at.getColumnNumber() - (line == 1 ? ROOT.length() : 0);
       if (line > text.lineCount() || line == text.lineCount() && column > text.line(line).length()) {

@@ -375,6 +375,7 @@ final class WindowsSources {
         set(item, node, "text", e.text());
       }
       e.log().ifPresent(log -> set(item, node, "log", log));
+      role(e.origin()).ifPresent(machine -> set(item, node, "machine", machine));
       if (group.size() > 1) {
         set(item, node, "count", (long) group.size());
       }

@@ -64,6 +64,13 @@ class EventCsvReaderTest {
   }
 
   @Test
+  void aHeaderOnTheLastLineWithNothingAfterItIsAnExportOfNoEvent() {
+    FileReading r = Exports.readText(reader, "e.csv", "Ebene,Datum und Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.observations()).isEmpty();
+  }
+
+  @Test
   void aCsvWithoutAnIdAndASourceColumnIsNoEventExport() {
     assertThat(reader.recognises(DecodedText.of("Name,Value\r\na,1\r\n"))).isFalse();
   }

@@ -88,6 +88,15 @@ class EventXmlReaderTest {
   }
 
   @Test
+  void theParsersOwnMessageIsCutShortForItMayQuoteMuchOfTheFile() {
+    FileReading r = Exports.readText(reader, "e.xml", "<Event><" + "p".repeat(900) + ":System/></Event>"); // an unbound prefix, quoted twice
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.message()).startsWith("malformed XML: ").hasSizeLessThan(250);
+      assertThat(e.line()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void xmlThatIsNoEventExportIsNotRecognised() {
     assertThat(reader.recognises(DecodedText.of("<?xml version='1.0'?><configuration/>"))).isFalse();
     assertThat(reader.recognises(DecodedText.of("\r\n<Event xmlns='x'>"))).isTrue();

@@ -114,6 +114,20 @@ class WindowsSourcesTest {
   }
 
   @Test
+  void whereTheHostsAndTheClientsKeysReadTheSameSourceEachTakesWhatWasCollectedOnItsOwnMachine() {
+    String currentVersion = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
+    WindowsSources.Found f = found(
+        new Observation.Collected(LocalDate.of(2026, 11, 20), Optional.of("host"), new Origin("host/collection.txt", 2, "")),
+        new Observation.Collected(LocalDate.of(2026, 11, 20), Optional.of("client"), new Origin("client/collection.txt", 2, "")),
+        new Observation.RegistryValue(currentVersion, "CurrentBuild", RegistryKind.REG_SZ, "22631", new Origin("client/v.txt", 3, "c")),
+        new Observation.RegistryValue(currentVersion, "CurrentBuild", RegistryKind.REG_SZ, "20348", new Origin("host/v.txt", 3, "h")),
+        new Observation.Event(Optional.of("System"), "Schannel", 36871, "10013", Optional.empty(), new Origin("host/s.xml", 1, "e")));
+    assertThat(f.symptoms().at("/client/build").asLong()).isEqualTo(22631);
+    assertThat(f.symptoms().at("/host/build").asLong()).isEqualTo(20348);
+    assertThat(f.symptoms().at("/events/0/machine").asText()).isEqualTo("host");
+  }
+
+  @Test
   void aCommandsOutputGivesTheValueOfTheFirstMatchOfTheSourceItFits() {
     Observation.CommandOutput keyIso = new Observation.CommandOutput(List.of("sc", "query", "keyiso"),
         DecodedText.of("SERVICE_NAME: KeyIso\r\n        STATE              : 4  RUNNING\r\n"), "keyiso.txt", at(1));
