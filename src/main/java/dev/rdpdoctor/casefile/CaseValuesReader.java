@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class CaseValuesReader {
 
+  /** The root key holding the date the symptoms were seen. */
+  private static final String OBSERVED = "observed";
+
   private final Vocabulary vocabulary;
   private final StrictYamlReader yaml;
   private final Clock clock;
@@ -81,19 +84,41 @@ public final class CaseValuesReader {
     private final List<InputError> errors = new ArrayList<>();
     private final Map<String, String> derivations = new LinkedHashMap<>();
     private boolean observedUnreadable;
+    /** The day the case is judged against: as written, else today; known before any value is read. */
+    private LocalDate observed;
 
     Pass(SourceMap map) {
       this.map = map;
     }
 
+    /**
+     * The observed date as written, read before the rest so that the words of an approximate
+     * date ({@code last week}) are judged against it wherever it is written; else today. One that
+     * does not read is reported where the sections are read.
+     */
+    private LocalDate observed(JsonNode tree) {
+      LocalDate today = LocalDate.now(clock);
+      Key key = vocabulary.root().key(OBSERVED).orElse(null);
+      JsonNode node = tree.isObject() ? tree.get(OBSERVED) : null;
+      if (key == null || node == null || node.isNull()) {
+        return today;
+      }
+      String written = map.find(OBSERVED).map(Located::text).filter(t -> !t.isEmpty()).orElse(node.asText());
+      try {
+        return ValueReader.read(key.type(), node, written, key.messages(), today) instanceof LocalDate d ? d : today;
+      } catch (IllegalArgumentException e) {
+        return today;
+      }
+    }
+
     CaseValues read(JsonNode tree) {
+      observed = observed(tree);
       Section root = section(vocabulary.root(), tree, "");
       if (root == null) {
         throw new InvalidInputException(StrictYamlReader.capped(errors));
       }
-      LocalDate observed = root.values().get("observed") instanceof LocalDate d ? d : LocalDate.now(clock);
       work(root, "", observed);
-      root.values().putIfAbsent("observed", observed);
+      root.values().putIfAbsent(OBSERVED, observed);
       if (!errors.isEmpty()) {
         throw new InvalidInputException(StrictYamlReader.capped(errors));
       }
@@ -130,6 +155,10 @@ public final class CaseValuesReader {
               "needs its '" + k.name() + "'" + k.example().map(e -> ", e.g. '" + k.name() + ": " + e + "'").orElse(""))));
           return null;
         }
+      }
+      if (!type.requiredOneOf().isEmpty() && type.requiredOneOf().stream().noneMatch(present::contains) && !misspelt) {
+        errors.add(map.errorAt(path, path + ": " + type.missingOneOf()));
+        return null;
       }
       return new Section(type, values);
     }
@@ -177,9 +206,9 @@ public final class CaseValuesReader {
     private Object scalar(Key key, KeyType type, JsonNode node, String at) {
       String written = map.find(at).map(Located::text).filter(t -> !t.isEmpty()).orElse(node.asText());
       try {
-        return ValueReader.read(type, node, written, key.messages());
+        return ValueReader.read(type, node, written, key.messages(), observed);
       } catch (IllegalArgumentException e) {
-        if (at.equals("observed")) {
+        if (at.equals(OBSERVED)) {
           observedUnreadable = true;
         }
         errors.add(map.errorAt(at, at + ": " + e.getMessage()));

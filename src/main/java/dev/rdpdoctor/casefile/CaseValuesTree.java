@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseValues.Section;
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import java.time.LocalDate;
@@ -12,8 +13,9 @@ import java.util.List;
 
 /**
  * A case's values as a tree of the keys and spellings a user writes: codes in hex
- * ({@code 0x904}), dates as {@code YYYY-MM-DD}, value sets by their spelling, unknown values
- * left out. Read back, it gives the same values.
+ * ({@code 0x904}), dates as {@code YYYY-MM-DD}, approximate dates in the words written
+ * ({@code last week}), value sets by their spelling, unknown values left out. Read back against
+ * the same observed date, it gives the same values.
  */
 public final class CaseValuesTree {
 
@@ -53,6 +55,8 @@ public final class CaseValuesTree {
       return NODES.numberNode(d);
     } else if (value instanceof LocalDate d) {
       return NODES.textNode(d.toString());
+    } else if (value instanceof DateEstimate d) {
+      return NODES.textNode(d.written());
     }
     return NODES.textNode(String.valueOf(value));
   }

@@ -8,6 +8,7 @@ import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Stated;
+import dev.rdpdoctor.casefile.vocabulary.ValueReader;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -224,11 +225,11 @@ final class SymptomMerger {
       if (node == null || node.isNull() || declared.isEmpty()) {
         return;
       }
-      inputs.add(value(declared.get().type(), node));
+      inputs.add(value(declared.get().type(), node, observed));
     }
     Object worked = derived.by().compute(inputs, observed);
     JsonNode statement = section.get(key.name());
-    if (!worked.equals(value(key.type(), statement))) {
+    if (!worked.equals(value(key.type(), statement, observed))) {
       merging.conflicts.add(new Conflict(at + key.name(), text(statement),
           worked + " (" + derived.by().evidence(derived.from(), inputs) + ")", merging.probed.finder(),
           merging.probed.citedReason(at + evidence)));
@@ -237,15 +238,18 @@ final class SymptomMerger {
     }
   }
 
-  /** A value of the tree as the derivations take it. */
-  private static Object value(KeyType type, JsonNode node) {
+  /** A value of the tree as the derivations take it, an approximate date's words judged against {@code observed}. */
+  private static Object value(KeyType type, JsonNode node, LocalDate observed) {
     if (type instanceof KeyType.ListOf list) {
       List<Object> items = new ArrayList<>();
-      node.forEach(item -> items.add(value(list.item(), item)));
+      node.forEach(item -> items.add(value(list.item(), item, observed)));
       return items;
     }
     if (type instanceof KeyType.Date) {
       return LocalDate.parse(node.asText());
+    }
+    if (type instanceof KeyType.ApproximateDate) {
+      return ValueReader.read(type, node, node.asText(), Key.Messages.NONE, observed);
     }
     if (type instanceof KeyType.YesNo) {
       return node.asBoolean();

@@ -8,6 +8,7 @@ import dev.rdpdoctor.ruletools.ScenarioReport;
 import dev.rdpdoctor.ruletools.ScenarioResult;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class RulesTestCommand implements Callable<Integer> {
       given = rules.defaultSamples().map(List::of).orElseThrow(() -> new CommandLine.ParameterException(
           spec.commandLine(), "no samples: name sample files or folders (there is no facts-samples/ beside the rules folder)"));
     }
-    if (tickets != null && !java.nio.file.Files.isDirectory(tickets)) {
+    if (tickets != null && !Files.isDirectory(tickets)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--tickets " + tickets + ": no such folder");
     }
     List<Path> samples = ScenarioRunner.samples(given);

@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.CaseValues.Section;
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.casefile.vocabulary.Insert;
 import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
@@ -14,34 +15,94 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
 
 /**
  * Makes a case's facts: for each section the vocabulary inserts, an instance of the type the
  * knowledge base declared for it ({@code facts.RdpSettings}), through the KieBase's
- * {@link FactType}s. Everything per type and key is looked up once per knowledge base.
+ * {@link FactType}s, or, for the build's own fact classes on the class path, through their
+ * getters and setters. Everything per type and key is looked up once per knowledge base.
  */
 final class FactBuilder {
 
   private record Field(Key key, Class<?> enumType) {}
 
-  private record Shape(FactType factType, List<Field> fields) {}
+  /** How a declared type is made and filled. */
+  private interface Maker {
+    Object newInstance() throws ReflectiveOperationException;
+
+    void set(Object fact, String field, Object value) throws ReflectiveOperationException;
+
+    Class<?> fieldType(String field) throws ReflectiveOperationException;
+  }
+
+  private record Shape(Maker maker, List<Field> fields) {}
 
   private final Vocabulary vocabulary;
   private final Map<String, Shape> shapes = new HashMap<>();
   private final Map<Class<?>, Map<String, Object>> constants = new HashMap<>();
 
   FactBuilder(KieBase kieBase, Vocabulary vocabulary) {
+    this(vocabulary, name -> {
+      FactType declared = kieBase.getFactType(KnowledgeBase.FACT_PACKAGE, name);
+      if (declared == null) {
+        throw new IllegalStateException("the knowledge base declares no " + KnowledgeBase.FACT_PACKAGE + "." + name);
+      }
+      return new Maker() {
+        public Object newInstance() throws ReflectiveOperationException {
+          return declared.newInstance();
+        }
+
+        public void set(Object fact, String field, Object value) {
+          declared.set(fact, field, value);
+        }
+
+        public Class<?> fieldType(String field) {
+          return declared.getField(field).getType();
+        }
+      };
+    });
+  }
+
+  /** Facts of the classes the build compiled from the bundled vocabulary, found on the class path: no rules needed. */
+  static FactBuilder ofClasses(ClassLoader classes, Vocabulary vocabulary) {
+    return new FactBuilder(vocabulary, name -> {
+      try {
+        Class<?> type = Class.forName(KnowledgeBase.FACT_PACKAGE + "." + name, true, classes);
+        return new Maker() {
+          public Object newInstance() throws ReflectiveOperationException {
+            return type.getConstructor().newInstance();
+          }
+
+          public void set(Object fact, String field, Object value) throws ReflectiveOperationException {
+            type.getMethod("set" + Character.toUpperCase(field.charAt(0)) + field.substring(1), fieldType(field))
+                .invoke(fact, value);
+          }
+
+          public Class<?> fieldType(String field) throws ReflectiveOperationException {
+            return type.getDeclaredField(field).getType();
+          }
+        };
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no class " + KnowledgeBase.FACT_PACKAGE + "." + name + " on the class path", e);
+      }
+    });
+  }
+
+  private FactBuilder(Vocabulary vocabulary, Function<String, Maker> makers) {
     this.vocabulary = vocabulary;
     for (SectionType type : vocabulary.readableTypes()) {
-      FactType declared = kieBase.getFactType(KnowledgeBase.FACT_PACKAGE, type.name());
-      if (declared == null) {
-        throw new IllegalStateException("the knowledge base declares no " + KnowledgeBase.FACT_PACKAGE + "." + type.name());
-      }
+      Maker declared = makers.apply(type.name());
       List<Field> fields = new ArrayList<>();
       for (Key k : type.keys()) {
-        Class<?> fieldType = declared.getField(k.field()).getType();
+        Class<?> fieldType;
+        try {
+          fieldType = declared.fieldType(k.field());
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + type.name() + "." + k.field() + ": " + e, e);
+        }
         fields.add(new Field(k, fieldType.isEnum() ? fieldType : null));
         if (fieldType.isEnum()) {
           Map<String, Object> byName = new HashMap<>();
@@ -98,11 +159,11 @@ final class FactBuilder {
   private Object instance(Section section) {
     Shape shape = shapes.get(section.type().name());
     try {
-      Object fact = shape.factType().newInstance();
+      Object fact = shape.maker().newInstance();
       for (Field f : shape.fields()) {
         Object v = section.values().get(f.key().name());
         if (v != null) {
-          shape.factType().set(fact, f.key().field(), convert(f, v));
+          shape.maker().set(fact, f.key().field(), convert(f, v));
         }
       }
       return fact;
@@ -121,6 +182,9 @@ final class FactBuilder {
         out.add(convert(f, item));
       }
       return List.copyOf(out);
+    }
+    if (v instanceof DateEstimate d) {
+      return d.estimate();
     }
     if (f.enumType() != null) {
       return constants.get(f.enumType()).get(((String) v).toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -2,6 +2,7 @@ package dev.rdpdoctor.engine;
 
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseValues.Section;
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.yaml.Located;
@@ -114,8 +115,9 @@ final class FactQuoter {
     Optional<Located> written = caseFile.sourceMap().find(path);
     Optional<Located> near = written.isPresent() ? written : caseFile.sourceMap().nearest(path);
     String derivation = caseFile.derivations().get(path);
-    String text =
-        written.map(Located::text).filter(t -> !t.isEmpty()).orElseGet(() -> format(value));
+    String text = value instanceof DateEstimate
+        ? format(value) // the words and the day taken for them: "last week (about 2026-11-12)"
+        : written.map(Located::text).filter(t -> !t.isEmpty()).orElseGet(() -> format(value));
     if (written.isEmpty() && derivation == null && near.isPresent() && !near.get().text().isEmpty()) {
       text = near.get().text();
     }

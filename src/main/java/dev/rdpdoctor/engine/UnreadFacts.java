@@ -10,6 +10,7 @@ import dev.rdpdoctor.knowledge.PatternInfo;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,16 @@ final class UnreadFacts {
 
   private final Vocabulary vocabulary;
   private final Set<String> read = new HashSet<>();
-  /** The keys worked-out keys are computed from ({@code certificate.not_after}): what reads those reads them. */
-  private final Set<String> derivedFrom = new HashSet<>();
+  /** The keys worked-out keys are computed from ({@code certificate.not_after}), with the fields of those keys. */
+  private final Map<String, List<String>> derivedFrom = new HashMap<>();
 
   UnreadFacts(KnowledgeBase knowledge) {
     this.vocabulary = knowledge.vocabulary();
     for (Place place : vocabulary.places().values()) {
       place.key().derived().ifPresent(d -> {
         String parent = place.path().substring(0, place.path().length() - place.key().name().length());
-        d.from().forEach(from -> derivedFrom.add(parent + from));
+        place.readAs().ifPresent(field -> d.from().forEach(from ->
+            derivedFrom.computeIfAbsent(parent + from, k -> new ArrayList<>()).add(field.toString())));
       });
     }
     for (RuleInfo rule : knowledge.allRules()) {
@@ -85,7 +87,8 @@ final class UnreadFacts {
     }
     String pattern = Place.pattern(path);
     Place place = vocabulary.place(pattern).orElse(null);
-    return place != null && place.readAs().isPresent() && !derivedFrom.contains(pattern)
-        && !read.contains(place.readAs().get().toString());
+    // a key a worked-out key is computed from is read when that key is
+    return place != null && place.readAs().isPresent() && !read.contains(place.readAs().get().toString())
+        && derivedFrom.getOrDefault(pattern, List.of()).stream().noneMatch(read::contains);
   }
 }

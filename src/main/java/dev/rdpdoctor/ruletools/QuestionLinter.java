@@ -15,6 +15,7 @@ import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.yaml.SourceMap;
 import dev.rdpdoctor.yaml.Suggestions;
 import dev.rdpdoctor.yaml.YamlDocument;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class QuestionLinter {
         for (String field : p.fields()) {
           String[] parts = field.split("\\.");
           for (int n = 1; n <= parts.length; n++) {
-            read.add(simpleType + "." + String.join(".", java.util.Arrays.copyOf(parts, n)));
+            read.add(simpleType + "." + String.join(".", Arrays.copyOf(parts, n)));
           }
         }
       }

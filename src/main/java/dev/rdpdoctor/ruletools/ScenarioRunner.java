@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Runs samples against their {@code expect:} blocks, and measures what they cover. */
@@ -65,7 +66,7 @@ public final class ScenarioRunner {
    * Where each ticket's confirmed cause ({@code expect: top:}) ranks. A ticket that cannot be
    * read, or says no confirmed cause, is given to {@code invalid} with its errors.
    */
-  public TicketScore score(List<Path> tickets, java.util.function.Consumer<ScenarioResult> invalid) {
+  public TicketScore score(List<Path> tickets, Consumer<ScenarioResult> invalid) {
     List<TicketScore.Ticket> out = new ArrayList<>();
     for (Path ticket : tickets) {
       ScenarioResult r = run(ticket);

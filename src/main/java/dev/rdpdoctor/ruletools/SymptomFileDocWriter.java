@@ -63,6 +63,10 @@ public final class SymptomFileDocWriter {
       SectionType type = vocabulary.type(section.section().orElseThrow().typeName()).orElseThrow();
       block(out, List.of(part == null ? "## `" + section.name() + "`" : part.heading()));
       block(out, List.of(type.doc()));
+      if (!type.requiredOneOf().isEmpty()) {
+        block(out, List.of((section.isList() ? "Each item" : "The section") + " needs at least one of "
+            + type.requiredOneOf().stream().map(SymptomFileDocWriter::code).collect(Collectors.joining(", ")) + "."));
+      }
       if (part != null) {
         block(out, part.text());
       }

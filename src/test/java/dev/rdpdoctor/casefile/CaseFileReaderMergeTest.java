@@ -64,6 +64,18 @@ class CaseFileReaderMergeTest {
   }
 
   @Test
+  void anApproximateDateInAMergedCaseKeepsItsWordsJudgedAgainstTheMergedObservedDate(@TempDir Path dir) throws Exception {
+    Path unobserved = Files.writeString(dir.resolve("unobserved.yaml"), "error: {code: 0x904, since: the day before yesterday}\n");
+    CaseFile merged = reader.read(unobserved, PROBED, VOCABULARY);
+    assertThat(merged.values().at("error.since")).hasValue(new dev.rdpdoctor.casefile.vocabulary.DateEstimate(
+        "the day before yesterday", LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 18), true));
+    assertThat(merged.values().at("error.since_days")).hasValue(2L);
+    Path observed = Files.writeString(dir.resolve("observed.yaml"), "observed: 2026-11-10\nerror: {since: the day before yesterday}\n");
+    assertThat(reader.read(observed, PROBED, VOCABULARY).values().at("error.since")
+        .map(d -> ((dev.rdpdoctor.casefile.vocabulary.DateEstimate) d).estimate())).hasValue(LocalDate.of(2026, 11, 8));
+  }
+
+  @Test
   void aMergedCaseKeepsTheUsersLinesAndListsConflicts(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("case.yaml");
     Files.writeString(file, """

@@ -2,6 +2,7 @@ package dev.rdpdoctor.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rdpdoctor.casefile.vocabulary.DateEstimate;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,101 @@ class CaseFileReaderTest {
     assertThat(c.values().at("host.recent_changes[0].kind")).hasValue("os-upgrade");
     assertThat(c.values().at("host.recent_changes[0].date")).isEmpty();
     assertThat(c.values().at("host.recent_changes[1].kind")).hasValue("gpo-change");
-    assertThat(c.values().at("host.recent_changes[1].date")).hasValue(LocalDate.of(2026, 11, 1));
+    assertThat(c.values().at("host.recent_changes[1].date"))
+        .hasValue(new DateEstimate("2026-11-01", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), true));
+    assertThat(c.values().at("host.recent_changes[1].days_ago")).hasValue(19L);
+  }
+
+  @Test
+  void whenTheErrorBeganMayBeWordsJudgedAgainstTheObservedDate() {
+    CaseFile c = read("""
+        observed: 2026-11-20
+        error: {code: 0x904, since: Last week}
+        """);
+    assertThat(c.values().at("error.since"))
+        .hasValue(new DateEstimate("Last week", LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 15), false));
+    assertThat(c.values().at("error.since_days")).hasValue(8L);
+    assertThat(c.derivations()).containsEntry("error.since_days",
+        "since Last week (about 2026-11-12) is 8 days before the observed date 2026-11-20");
+  }
+
+  @Test
+  void everySamplesChangeDatesAreReadAsTheDaysWritten() throws Exception {
+    int dates = 0;
+    try (var files = java.nio.file.Files.list(dev.rdpdoctor.Fixtures.SAMPLES)) {
+      for (java.nio.file.Path sample : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        CaseValues values = reader.read(sample).values();
+        for (int i = 0; values.at("host.recent_changes[" + i + "]").isPresent(); i++) {
+          var date = values.at("host.recent_changes[" + i + "].date");
+          if (date.isPresent()) {
+            DateEstimate d = (DateEstimate) date.get();
+            assertThat(d.exact()).as("%s change %d", sample, i).isTrue();
+            assertThat(d.estimate()).as("%s change %d", sample, i).isEqualTo(LocalDate.parse(d.written()));
+            dates++;
+          }
+        }
+      }
+    }
+    assertThat(dates).as("samples with a dated change").isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void wordsAreJudgedAgainstTheObservedDateWrittenAfterThemOrElseToday() {
+    CaseValues observedAfter = read("""
+        host:
+          recent_changes: [{kind: windows-update, date: the day before yesterday}]
+        observed: 2026-03-02
+        """).values();
+    assertThat(observedAfter.at("host.recent_changes[0].date").map(d -> ((DateEstimate) d).estimate()))
+        .hasValue(LocalDate.of(2026, 2, 28));
+    assertThat(observedAfter.at("host.recent_changes[0].days_ago")).hasValue(2L);
+    assertThat(read("host: {recent_changes: [{kind: windows-update, date: yesterday}]}").values()
+        .at("host.recent_changes[0].date").map(d -> ((DateEstimate) d).estimate())).hasValue(LocalDate.of(2026, 11, 19));
+  }
+
+  @Test
+  void wordsThatNameNoDayAreALocatedErrorSayingWhatIsUnderstood() {
+    assertThat(errors("""
+        error:
+          since: since the update
+        """)).singleElement().asString()
+        .startsWith("case.yaml:2:10: error: error.since: 'since the update' is not a date: write a date like 2026-11-20, or words")
+        .contains("yesterday", "3 days ago", "last week", "since Monday")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aStatedNumberOfDaysThatContradictsTheWordsIsALocatedError() {
+    assertThat(errors("""
+        observed: 2026-11-20
+        error: {since: 3 days ago, since_days: 5}
+        """)).containsExactly("case.yaml:2:40: error: error.since_days: 'since_days: 5' contradicts since 3 days ago (2026-11-17),"
+        + " which is 3 days before the observed date 2026-11-20");
+  }
+
+  @Test
+  void anEventSeenOnlyByItsSourceOrTextIsRead() {
+    CaseFile c = read("""
+        events:
+          - {source: Schannel, text: Schannel errors}
+          - {text: WMI errors}
+          - 1058
+        """);
+    assertThat(c.values().at("events[0]").map(s -> ((CaseValues.Section) s).values()))
+        .hasValue(Map.of("source", "Schannel", "text", "Schannel errors"));
+    assertThat(c.values().at("events[1].text")).hasValue("WMI errors");
+    assertThat(c.values().at("events[1].id")).isEmpty();
+    assertThat(c.values().at("events[2].id")).hasValue(1058L);
+  }
+
+  @Test
+  void anEventWithNeitherIdNorSourceNorTextIsALocatedError() {
+    assertThat(errors("""
+        events:
+          - 1058
+          - {id: null, text: null}
+        """)).containsExactly("case.yaml:3:5: error: events[1]: an event needs its id, or else its source or its text,"
+        + " e.g. 'id: 1058' or 'source: Schannel'");
   }
 
   @Test
@@ -221,7 +316,8 @@ class CaseFileReaderTest {
           expired: false
         """)).containsExactly(
         "case.yaml:4:9: error: error.code: malformed code '0xZZ': write hex like 0x904 or decimal like 2308",
-        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, after_seconds, code, extended, frequency, message, symptom, when",
+        "case.yaml:5:3: error: unknown key 'colour' in 'error'; allowed keys: affects, after_seconds, code, extended, frequency,"
+            + " message, since, since_days, symptom, when",
         "case.yaml:7:17: error: rdp.nla_required: expected true or false, got 'perhaps'",
         "case.yaml:11:12: error: certificate.expired: 'expired: false' contradicts not_after 2027-01-01, which is before"
             + " the observed date 2027-03-15");
@@ -232,12 +328,13 @@ class CaseFileReaderTest {
     assertThat(errors("""
         events:
           - {id: many, colour: blue}
-          - {text: no id here}
+          - {}
         expect: {top: {cause: x}}
         """)).containsExactly(
         "case.yaml:2:10: error: events[0].id: expected a whole number, got 'many'",
-        "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: count, id, log, machine, period_minutes, source, text",
-        "case.yaml:3:5: error: events[1]: an event needs its id, e.g. 'id: 1058'",
+        "case.yaml:2:16: error: unknown key 'colour' in 'events[0]'; allowed keys: count, id, log, machine, period_minutes, source,"
+            + " text",
+        "case.yaml:3:5: error: events[1]: an event needs its id, or else its source or its text, e.g. 'id: 1058' or 'source: Schannel'",
         "case.yaml:4:15: error: expect.top: expected text, got a section (key: value lines)");
   }
 

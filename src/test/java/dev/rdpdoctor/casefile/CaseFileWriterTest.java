@@ -46,6 +46,19 @@ class CaseFileWriterTest {
   }
 
   @Test
+  void anApproximateDateIsWrittenBackInTheWordsWrittenAndReadsBackEqual() throws Exception {
+    CaseValues read = reader.read("case.yaml", """
+        error: {since: "Since about 3 days ago"}
+        host:
+          recent_changes: [{kind: os-upgrade, date: last weekend}, {kind: gpo-change, date: 2026-11-02}]
+        """.getBytes(StandardCharsets.UTF_8)).values();
+    String written = writer.write(CaseValuesTree.of(read.root()));
+    assertThat(written).contains("since: Since about 3 days ago").contains("date: last weekend").contains("date: 2026-11-02")
+        .contains("since_days: 3").doesNotContain("2026-11-17").doesNotContain("2026-11-14");
+    assertThat(roundTrip(CaseValuesTree.of(read.root())).root()).isEqualTo(read.root());
+  }
+
+  @Test
   void aProbeSectionReadsBackEqual() throws Exception {
     ObjectNode probe = tree("""
         title: "Probe of rdp01:3389"

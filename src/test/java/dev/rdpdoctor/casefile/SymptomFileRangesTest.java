@@ -88,6 +88,10 @@ class SymptomFileRangesTest {
         out.append(", ").append(other.name()).append(": ").append(other.example().orElseThrow());
       }
     }
+    if (!type.requiredOneOf().isEmpty() && !type.requiredOneOf().contains(key.name())) {
+      Key first = type.key(type.requiredOneOf().get(0)).orElseThrow();
+      out.append(", ").append(first.name()).append(": ").append(first.example().orElseThrow());
+    }
     return out.toString();
   }
 

@@ -181,6 +181,37 @@ class SymptomMergerTest {
   }
 
   @Test
+  void aStatementWorkedOutFromAnApproximateDateTheProbeGivesIsKept() throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.list(Path.of("rules", VocabularyReader.FOLDER))) {
+      for (Path p : all.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        files.put(p.getFileName().toString(), Files.readAllBytes(p));
+      }
+    }
+    String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8);
+    files.put("host.yaml", host.replaceFirst("    keys:\n", """
+            keys:
+              patched:
+                type: approximate-date
+                doc: when the host was last patched
+                example: last week
+              days_unpatched:
+                type: whole-number
+                derived: {by: days-before-observed, from: [patched]}
+                doc: worked out from patched
+                example: "3"
+        """).getBytes(StandardCharsets.UTF_8));
+    Vocabulary patching = new VocabularyReader().read(files, "my-rules/vocabulary");
+    ProbedFacts probed = new ProbedFacts("probe of rdp01:3389", (ObjectNode) YamlMapper.yaml()
+        .readTree("observed: 2026-11-20\nhost: {name: rdp01, patched: 2026-11-17}"), Map.of());
+
+    assertThat(new SymptomMerger(patching).merge((ObjectNode) YamlMapper.yaml().readTree("host: {days_unpatched: 10}"), probed)
+        .conflicts()).containsExactly(new Conflict("host.days_unpatched", "10", "3 (patched 2026-11-17)"));
+    assertThat(new SymptomMerger(patching).merge((ObjectNode) YamlMapper.yaml().readTree("host: {days_unpatched: 3}"), probed)
+        .conflicts()).isEmpty();
+  }
+
+  @Test
   void anEmptyStatementTakesEverythingFromTheProbe() {
     SymptomMerger.Merged merged = merger.merge(JsonNodeFactory.instance.objectNode(), PROBED);
     assertThat(merged.symptoms()).isEqualTo(PROBED.symptoms());

@@ -55,6 +55,33 @@ class DiagnoserTest {
   }
 
   @Test
+  void anApproximateDateIsReadByTheRulesAsItsEstimateAndQuotedWithItsWords() {
+    Diagnosis d = diagnose("""
+        rule "began within ten days" @id("T-1") @cause("alpha") @cf(0.5) @sources("doc-high")
+        when ErrorReport(sinceDays <= 10, since == java.time.LocalDate.of(2026, 11, 12)) then end
+        """, "observed: 2026-11-20\nerror:\n  code: 0x904\n  since: last week\n");
+    Firing f = d.top().orElseThrow().evidence().get(0).firings().get(0);
+    assertThat(f.facts()).extracting(MatchedFact::path, MatchedFact::value, m -> m.line().orElse(-1), m -> m.derivation().orElse(""))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("error.since", "last week (about 2026-11-12)", 4, ""),
+            org.assertj.core.groups.Tuple.tuple("error.since_days", "8", -1,
+                "since last week (about 2026-11-12) is 8 days before the observed date 2026-11-20"));
+  }
+
+  @Test
+  void aRuleMatchesAnEventSeenOnlyByItsSource() {
+    Diagnosis d = diagnose("""
+        rule "Schannel errors without an id" @id("T-1") @cause("alpha") @cf(0.4) @sources("doc-high")
+        when WindowsEvent(id == null, source == "Schannel") then end
+        rule "event 36870" @id("T-2") @cause("beta") @cf(0.4) @sources("doc-high")
+        when WindowsEvent(id == 36870) then end
+        """, "events:\n  - {source: Schannel, text: Schannel errors}\n");
+    assertThat(d.ranked()).extracting(a -> a.cause().id()).containsExactly("alpha");
+    assertThat(d.top().orElseThrow().evidence().get(0).firings().get(0).facts())
+        .extracting(MatchedFact::path, MatchedFact::value).contains(org.assertj.core.groups.Tuple.tuple("events[0].source", "Schannel"));
+  }
+
+  @Test
   void aChainOfFindingsIsTraced() {
     Diagnosis d = diagnose("""
         rule "derive" @id("T-1")

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -51,8 +52,10 @@ public final class PlainJavaRules {
   public PlainJavaRules(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
     this.ranker = new Ranker(knowledge);
-    this.facts = new FactBuilder(knowledge.kieBase(), knowledge.vocabulary());
-    java.util.Set<String> factTypes = knowledge.vocabulary().factTypes().keySet();
+    // without the rules assembled (the benchmark's floor), the build's fact classes are made directly
+    this.facts = knowledge.kieBase() == null ? FactBuilder.ofClasses(getClass().getClassLoader(), knowledge.vocabulary())
+        : new FactBuilder(knowledge.kieBase(), knowledge.vocabulary());
+    Set<String> factTypes = knowledge.vocabulary().factTypes().keySet();
     List<RuleInfo> ordered = new ArrayList<>(knowledge.allRules());
     ordered.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
     for (RuleInfo rule : ordered) {

@@ -161,6 +161,29 @@ class SymptomFileDocWriterTest {
   }
 
   @Test
+  void aListWhoseItemsNeedOneOfSeveralKeysSaysSoAndAnApproximateDateSaysWhatItIs() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("a.yaml", ROOT.getBytes(StandardCharsets.UTF_8));
+    files.put("domain.yaml", DOMAIN.getBytes(StandardCharsets.UTF_8));
+    files.put("others.yaml", OTHERS.replace("id: {type: whole-number, required: true,", "id: {type: whole-number,")
+        .replace("    shorthand: id\n", "    shorthand: id\n    required_one_of: [id, code]\n")
+        .replace("at: {type: date,", "at: {type: approximate-date,").getBytes(StandardCharsets.UTF_8));
+    String doc = new SymptomFileDocWriter().write(new VocabularyReader().read(files, "v"), Optional.empty());
+    assertThat(part(doc, "## `events`")).startsWith("""
+        ## `events`
+
+        An event, a bare id or a section.
+
+        Each item needs at least one of `id`, `code`.
+
+        | key | type | meaning | example |
+        |---|---|---|---|
+        | `id` | whole number | the event id | `1058` |
+        | `at` | approximate date | when | `2026-11-20` |
+        """);
+  }
+
+  @Test
   void aNumberShowsItsRangeWithGroupedThousandsAndAWholeNumberSaysItIsWhole() {
     String domain = part(new SymptomFileDocWriter().write(vocabulary(), Optional.empty()), "## `domain`");
     assertThat(domain).contains("| `retries` | whole number 0 to 10,000 | how often it was retried | `3` |")

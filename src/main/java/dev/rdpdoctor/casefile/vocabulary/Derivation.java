@@ -23,12 +23,15 @@ public enum Derivation implements Spelled {
   /** Days from the observed date to a date; negative once it has passed. */
   DAYS_FROM_OBSERVED(List.of(Input.DATE), Input.WHOLE_NUMBER),
 
+  /** Whole days from a date back to the observed date: 7 for a week before it; negative for a date after it. */
+  DAYS_BEFORE_OBSERVED(List.of(Input.DATE), Input.WHOLE_NUMBER),
+
   /** Whether a name is covered by a list of certificate names (RFC 6125: a wildcard covers one label). */
   NAME_COVERED(List.of(Input.TEXT, Input.TEXT_LIST), Input.YES_NO);
 
   /** The kinds of value a derivation takes and gives. */
   enum Input {
-    DATE("a date", t -> t instanceof KeyType.Date),
+    DATE("a date", t -> t instanceof KeyType.Date || t instanceof KeyType.ApproximateDate),
     TEXT("text", t -> t instanceof KeyType.Text),
     TEXT_LIST("a list of text", t -> t instanceof KeyType.ListOf l && l.item() instanceof KeyType.Text),
     YES_NO("yes-no", t -> t instanceof KeyType.YesNo),
@@ -48,7 +51,7 @@ public enum Derivation implements Spelled {
 
   /** Whether it judges a date against the observed date: not done when that date was written but does not read. */
   public boolean judgesAgainstObserved() {
-    return this == BEFORE_OBSERVED || this == DAYS_FROM_OBSERVED;
+    return this == BEFORE_OBSERVED || this == DAYS_FROM_OBSERVED || this == DAYS_BEFORE_OBSERVED;
   }
 
   Derivation(List<Input> inputs, Input result) {
@@ -72,8 +75,9 @@ public enum Derivation implements Spelled {
    */
   public Object compute(List<Object> values, LocalDate observed) {
     return switch (this) {
-      case BEFORE_OBSERVED -> ((LocalDate) values.get(0)).isBefore(observed);
-      case DAYS_FROM_OBSERVED -> ChronoUnit.DAYS.between(observed, (LocalDate) values.get(0));
+      case BEFORE_OBSERVED -> day(values.get(0)).isBefore(observed);
+      case DAYS_FROM_OBSERVED -> ChronoUnit.DAYS.between(observed, day(values.get(0)));
+      case DAYS_BEFORE_OBSERVED -> ChronoUnit.DAYS.between(day(values.get(0)), observed);
       case NAME_COVERED -> covered((String) values.get(0), textList(values.get(1)));
     };
   }
@@ -84,6 +88,8 @@ public enum Derivation implements Spelled {
       case BEFORE_OBSERVED -> from.get(0) + " " + values.get(0) + " is " + (Boolean.TRUE.equals(result) ? "before" : "not before")
           + " the observed date " + observed;
       case DAYS_FROM_OBSERVED -> result + " days from " + observed + " to " + from.get(0) + " " + values.get(0);
+      case DAYS_BEFORE_OBSERVED -> from.get(0) + " " + values.get(0) + " is " + daysBefore((Long) result)
+          + " the observed date " + observed;
       case NAME_COVERED -> values.get(0) + (Boolean.TRUE.equals(result) ? " is" : " is not") + " covered by the certificate names "
           + String.join(", ", textList(values.get(1)));
     };
@@ -99,6 +105,8 @@ public enum Derivation implements Spelled {
           + (Boolean.TRUE.equals(result) ? ", which is before" : ", which is not before") + " the observed date " + observed;
       case DAYS_FROM_OBSERVED -> "contradicts " + from.get(0) + " " + values.get(0) + ", which is " + result
           + " days from the observed date " + observed;
+      case DAYS_BEFORE_OBSERVED -> "contradicts " + from.get(0) + " " + values.get(0) + ", which is "
+          + daysBefore((Long) result) + " the observed date " + observed;
       case NAME_COVERED -> "contradicts the names: " + Excerpt.of((String) values.get(0))
           + (Boolean.TRUE.equals(result) ? " is" : " is not") + " covered by " + Excerpt.of(String.join(", ", textList(values.get(1))));
     };
@@ -110,9 +118,20 @@ public enum Derivation implements Spelled {
    */
   public String evidence(List<String> from, List<Object> values) {
     return switch (this) {
-      case BEFORE_OBSERVED, DAYS_FROM_OBSERVED -> from.get(0) + " " + values.get(0);
+      case BEFORE_OBSERVED, DAYS_FROM_OBSERVED, DAYS_BEFORE_OBSERVED -> from.get(0) + " " + values.get(0);
       case NAME_COVERED -> "certificate names " + String.join(", ", textList(values.get(1)));
     };
+  }
+
+  /** The day a date input stands for: the date, or an approximate date's estimate. */
+  private static LocalDate day(Object value) {
+    return value instanceof DateEstimate d ? d.estimate() : (LocalDate) value;
+  }
+
+  /** {@code 8 days before}, {@code 1 day before}, {@code 0 days before}, {@code 3 days after}. */
+  private static String daysBefore(long days) {
+    long n = Math.abs(days);
+    return n + (n == 1 ? " day " : " days ") + (days < 0 ? "after" : "before");
   }
 
   @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ public enum KeyKind implements Spelled {
   DECIMAL("double", "float", "real"),
   TEXT("string", "str"),
   DATE,
+  APPROXIMATE_DATE("relative-date", "rough-date"),
   CODE("error-code"),
   ONE_OF("enum", "choice"),
   SECTION("object", "map");

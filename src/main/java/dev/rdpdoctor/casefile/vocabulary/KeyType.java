@@ -75,6 +75,17 @@ public sealed interface KeyType {
     }
   }
 
+  /**
+   * A date as people write it in a ticket: a calendar date, or words judged against the observed
+   * date ({@code last week}, {@code 3 days ago}); read as a {@link DateEstimate}.
+   */
+  record ApproximateDate() implements KeyType {
+    @Override
+    public String describe() {
+      return "approximate date";
+    }
+  }
+
   /** An error code, hex {@code 0x904} or decimal {@code 2308}, at most 32 bits; reports show it in hex. */
   record Code() implements KeyType {
     @Override

@@ -12,11 +12,28 @@ import java.util.Optional;
  *
  * @param shorthand the key a bare value fills ({@code - 1058} is {@code - id: 1058})
  * @param root the type of the whole symptom file
+ * @param requiredOneOf keys of which a section must hold at least one; empty when none is needed
+ * @param missing what a section holding none of {@code requiredOneOf} is told, where the general
+ *     message would say less ({@code an event needs its id, or its source and its text})
  */
-public record SectionType(String name, String doc, List<Key> keys, Optional<String> shorthand, boolean root) {
+public record SectionType(String name, String doc, List<Key> keys, Optional<String> shorthand, boolean root,
+    List<String> requiredOneOf, Optional<String> missing) {
 
   public SectionType {
     keys = List.copyOf(keys);
+    requiredOneOf = List.copyOf(requiredOneOf);
+  }
+
+  public SectionType(String name, String doc, List<Key> keys, Optional<String> shorthand, boolean root) {
+    this(name, doc, keys, shorthand, root, List.of(), Optional.empty());
+  }
+
+  /**
+   * What a section that holds none of {@link #requiredOneOf()} is told: the type's own message,
+   * else {@code needs one of 'id', 'source', 'text'}.
+   */
+  public String missingOneOf() {
+    return missing.orElseGet(() -> "needs one of " + String.join(", ", requiredOneOf.stream().map(k -> "'" + k + "'").toList()));
   }
 
   public Optional<Key> key(String name) {

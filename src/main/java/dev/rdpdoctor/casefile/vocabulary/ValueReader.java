@@ -15,13 +15,15 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads one scalar into the value a key of that type holds: {@code Boolean}, {@code Long},
- * {@code Double}, {@code String}, {@code LocalDate}, or a set's spelling. Anything else is an
- * {@link IllegalArgumentException} whose message says what was expected and what was written.
+ * {@code Double}, {@code String}, {@code LocalDate}, a {@link DateEstimate}, or a set's
+ * spelling. Anything else is an {@link IllegalArgumentException} whose message says what was
+ * expected and what was written.
  */
 public final class ValueReader {
 
@@ -38,8 +40,19 @@ public final class ValueReader {
 
   private ValueReader() {}
 
-  /** A value given as Java reads it from a knowledge file: a {@code Boolean}, a {@code Number} or text. */
+  /**
+   * A value given as Java reads it from a knowledge file: a {@code Boolean}, a {@code Number} or
+   * text. An approximate date must be a date here: there is no observed date to judge words by.
+   */
   public static Object read(KeyType type, Object raw) {
+    return read(type, raw, Optional.empty());
+  }
+
+  /**
+   * A value given as Java reads it from a knowledge file, an approximate date's words judged
+   * against {@code observed} when given (an example, only checked to read).
+   */
+  static Object read(KeyType type, Object raw, Optional<LocalDate> observed) {
     if (raw == null) {
       throw new IllegalArgumentException("expected a value, got nothing");
     }
@@ -47,7 +60,12 @@ public final class ValueReader {
         : raw instanceof Long || raw instanceof Integer ? LongNode.valueOf(((Number) raw).longValue())
         : raw instanceof Number n ? DoubleNode.valueOf(n.doubleValue())
         : TextNode.valueOf(String.valueOf(raw));
-    return read(type, node, String.valueOf(raw), Key.Messages.NONE);
+    KeyType item = type instanceof KeyType.ListOf l ? l.item() : type;
+    if (item instanceof KeyType.ApproximateDate && observed.isEmpty()) {
+      Object day = read(new KeyType.Date(), node, String.valueOf(raw), Key.Messages.NONE, LocalDate.EPOCH);
+      return new DateEstimate(String.valueOf(raw), (LocalDate) day, (LocalDate) day, true);
+    }
+    return read(type, node, String.valueOf(raw), Key.Messages.NONE, observed.orElse(LocalDate.EPOCH));
   }
 
   /**
@@ -55,10 +73,11 @@ public final class ValueReader {
    *
    * @param written the value as the user wrote it, for messages ({@code 0x1FFFFFFFF}, not the number it is)
    * @param messages the key's own wording of a problem
+   * @param observed the day an approximate date's words are judged against
    */
-  public static Object read(KeyType type, JsonNode node, String written, Key.Messages messages) {
+  public static Object read(KeyType type, JsonNode node, String written, Key.Messages messages, LocalDate observed) {
     if (type instanceof KeyType.ListOf l) {
-      return read(l.item(), node, written, messages);
+      return read(l.item(), node, written, messages, observed);
     }
     if (!node.isValueNode() || node.isNull()) {
       throw new IllegalArgumentException("expected " + expected(type) + ", got " + Shapes.describe(node));
@@ -73,6 +92,8 @@ public final class ValueReader {
       return node.isTextual() ? node.textValue() : written;
     } else if (type instanceof KeyType.Date) {
       return date(written);
+    } else if (type instanceof KeyType.ApproximateDate) {
+      return DateWords.read(node.isTextual() ? node.textValue() : written, observed);
     } else if (type instanceof KeyType.Code) {
       return code(written);
     } else if (type instanceof KeyType.OneOf o) {
@@ -95,6 +116,8 @@ public final class ValueReader {
       return "text";
     } else if (type instanceof KeyType.Date) {
       return "a date like 2026-11-20";
+    } else if (type instanceof KeyType.ApproximateDate) {
+      return "a date like 2026-11-20, or words like 'last week'";
     } else if (type instanceof KeyType.OneOf o) {
       return "one of " + String.join(", ", o.set().spellings());
     } else if (type instanceof KeyType.ListOf) {
@@ -172,7 +195,7 @@ public final class ValueReader {
    * followed by a valid time ({@code 2026-11-20T08:30:00}, {@code 2026-11-20 08:30Z}) is read as
    * its date; anything else after the date is refused, not ignored.
    */
-  private static LocalDate date(String written) {
+  static LocalDate date(String written) {
     String text = written.strip();
     Matcher m = DATE_AND_REST.matcher(text);
     LocalDate date;

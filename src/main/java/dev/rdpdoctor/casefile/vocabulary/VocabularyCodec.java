@@ -43,6 +43,8 @@ public final class VocabularyCodec {
         out.string(t.doc());
         data.writeBoolean(t.root());
         out.optional(t.shorthand());
+        out.strings(t.requiredOneOf());
+        out.optional(t.missing());
         data.writeInt(t.keys().size());
         for (Key k : t.keys()) {
           out.key(k);
@@ -74,11 +76,13 @@ public final class VocabularyCodec {
         String doc = in.string();
         boolean isRoot = in.data.readBoolean();
         Optional<String> shorthand = in.optional();
+        List<String> requiredOneOf = in.strings();
+        Optional<String> missing = in.optional();
         List<Key> keys = new ArrayList<>();
         for (int j = in.count(); j > 0; j--) {
           keys.add(in.key(sets));
         }
-        SectionType t = new SectionType(name, doc, keys, shorthand, isRoot);
+        SectionType t = new SectionType(name, doc, keys, shorthand, isRoot, requiredOneOf, missing);
         types.put(name, t);
         root = isRoot ? t : root;
       }
@@ -170,6 +174,8 @@ public final class VocabularyCodec {
         data.writeByte('T');
       } else if (t instanceof KeyType.Date) {
         data.writeByte('A');
+      } else if (t instanceof KeyType.ApproximateDate) {
+        data.writeByte('P');
       } else if (t instanceof KeyType.Code) {
         data.writeByte('C');
       } else if (t instanceof KeyType.OneOf o) {
@@ -197,6 +203,12 @@ public final class VocabularyCodec {
       } else if (v instanceof LocalDate d) {
         data.writeByte('a');
         string(d.toString());
+      } else if (v instanceof DateEstimate d) {
+        data.writeByte('p');
+        string(d.written());
+        string(d.earliest().toString());
+        string(d.latest().toString());
+        data.writeBoolean(d.exact());
       } else if (v instanceof String s) {
         data.writeByte('s');
         string(s);
@@ -318,6 +330,7 @@ public final class VocabularyCodec {
         case 'D' -> new KeyType.Decimal(data.readDouble(), data.readDouble());
         case 'T' -> new KeyType.Text();
         case 'A' -> new KeyType.Date();
+        case 'P' -> new KeyType.ApproximateDate();
         case 'C' -> new KeyType.Code();
         case 'O' -> {
           String set = string();
@@ -338,6 +351,7 @@ public final class VocabularyCodec {
         case 'l' -> data.readLong();
         case 'd' -> data.readDouble();
         case 'a' -> LocalDate.parse(string());
+        case 'p' -> new DateEstimate(string(), LocalDate.parse(string()), LocalDate.parse(string()), data.readBoolean());
         case 's' -> string();
         default -> throw new IOException("a value tagged " + tag);
       };

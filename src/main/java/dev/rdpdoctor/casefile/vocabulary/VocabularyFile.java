@@ -28,8 +28,12 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
    *
    * @param root the type of the whole symptom file; exactly one type is
    * @param shorthand the key a bare value fills, for a list written as {@code - 1058}
+   * @param requiredOneOf keys of which a section of this type must hold at least one
+   *     ({@code [id, source, text]}: an event is known by its id, or by its source and text)
+   * @param missing the message when none of {@code requiredOneOf} is written, instead of the general one
    */
-  public record TypeEntry(String doc, Boolean root, String shorthand, Map<String, KeyEntry> keys) {
+  public record TypeEntry(String doc, Boolean root, String shorthand, Map<String, KeyEntry> keys,
+      List<String> requiredOneOf, String missing) {
 
     public TypeEntry {
       if (doc == null || doc.isBlank()) {
@@ -40,6 +44,10 @@ public record VocabularyFile(Map<String, TypeEntry> types, Map<String, Map<Strin
       }
       keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
       root = Boolean.TRUE.equals(root);
+      requiredOneOf = requiredOneOf == null ? List.of() : List.copyOf(requiredOneOf);
+      if (missing != null && requiredOneOf.isEmpty()) {
+        throw new IllegalArgumentException("a type's 'missing' is the message for 'required_one_of', which it does not have");
+      }
     }
   }
 

@@ -50,6 +50,9 @@ public final class VocabularyReader {
       "false", "null", "var", "record", "yield", "sealed", "permits",
       "end"); // and DRL's end, which would close the declaration of the fact type
 
+  /** The day an example's words ({@code last week}) are judged against, to check that they read. */
+  private static final java.time.LocalDate EXAMPLES_OBSERVED = java.time.LocalDate.of(2026, 11, 20);
+
   /** Among the names that could not be read: one of the files, whose declarations are all unknown. */
   private static final String A_FILE = "*";
 
@@ -235,7 +238,7 @@ public final class VocabularyReader {
         errors.add(origin.error(at, label + ": needs an 'example': a value as a user writes it"));
       } else if (k.example() != null && !k.list() && k.type() != KeyKind.SECTION) {
         try {
-          ValueReader.read(type.get(), k.example());
+          ValueReader.read(type.get(), k.example(), Optional.of(EXAMPLES_OBSERVED));
         } catch (IllegalArgumentException e) {
           errors.add(origin.error(at + ".example", label + ": the example does not read: " + e.getMessage()));
         }
@@ -254,7 +257,8 @@ public final class VocabularyReader {
           Boolean.TRUE.equals(k.context()), Optional.ofNullable(k.identifies()), derived, windows,
           new Key.Messages(Optional.ofNullable(k.missing()), Optional.ofNullable(k.outOfRange()))));
     });
-    return new SectionType(name, entry.doc().strip(), keys, Optional.ofNullable(entry.shorthand()), entry.root());
+    return new SectionType(name, entry.doc().strip(), keys, Optional.ofNullable(entry.shorthand()), entry.root(),
+        entry.requiredOneOf(), Optional.ofNullable(entry.missing()));
   }
 
   private static String camel(String snake) {
@@ -295,6 +299,7 @@ public final class VocabularyReader {
       case YES_NO -> type = new KeyType.YesNo();
       case TEXT -> type = new KeyType.Text();
       case DATE -> type = new KeyType.Date();
+      case APPROXIMATE_DATE -> type = new KeyType.ApproximateDate();
       case CODE -> type = new KeyType.Code();
       case WHOLE_NUMBER -> {
         if (k.min() != null && k.min() != Math.rint(k.min()) || k.max() != null && k.max() != Math.rint(k.max())) {
@@ -432,6 +437,20 @@ public final class VocabularyReader {
       } else if (k.type() instanceof KeyType.Section || k.type() instanceof KeyType.ListOf) {
         errors.add(origin.error("shorthand", type.name() + ": a bare value fills one value, not a list or a section"));
       }
+    }
+    for (int i = 0; i < type.requiredOneOf().size(); i++) {
+      String one = type.requiredOneOf().get(i);
+      Key k = keys.get(one);
+      if (!entry.keys().containsKey(one)) {
+        errors.add(origin.error("required_one_of[" + i + "]", type.name() + ": required_one_of names '" + one
+            + "', which is no key of it" + Suggestions.closest(one, keys.keySet()).map(x -> "; did you mean '" + x + "'?").orElse("")));
+      } else if (k != null && k.required()) {
+        errors.add(origin.error("required_one_of[" + i + "]", type.name() + ": '" + one
+            + "' is required on its own already; required_one_of lists keys any one of which will do"));
+      }
+    }
+    if (type.requiredOneOf().size() == 1) {
+      errors.add(origin.error("required_one_of", type.name() + ": required_one_of names one key; write 'required: true' on it instead"));
     }
     for (Key key : type.keys()) {
       if (key.derived().isEmpty()) {

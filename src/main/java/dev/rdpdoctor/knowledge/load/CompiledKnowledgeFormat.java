@@ -35,13 +35,14 @@ import java.util.zip.CRC32;
  * The file form of a {@link CompiledKnowledge}: a header, the body, its length and a CRC-32 of
  * it, so a file cut short or damaged is detected before anything in it is used.
  *
- * <p>Version 3 added the vocabulary ({@link VocabularyCodec}), version 4 a key's own messages; a file of another version is not
- * read, and the cache compiles the folder again.
+ * <p>Version 3 added the vocabulary ({@link VocabularyCodec}), version 4 a key's own messages,
+ * version 6 approximate dates and a type's {@code required_one_of}; a file of another version is
+ * not read, and the cache compiles the folder again.
  */
 final class CompiledKnowledgeFormat {
 
   private static final byte[] MAGIC = "rdp-doctor compiled knowledge\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
   private static final int TRAILER_LENGTH = Integer.BYTES + Long.BYTES;
 
   private CompiledKnowledgeFormat() {}

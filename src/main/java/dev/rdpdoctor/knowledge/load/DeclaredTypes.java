@@ -59,8 +59,8 @@ final class DeclaredTypes {
       return "Double";
     } else if (type instanceof KeyType.Text) {
       return "String";
-    } else if (type instanceof KeyType.Date) {
-      return "java.time.LocalDate";
+    } else if (type instanceof KeyType.Date || type instanceof KeyType.ApproximateDate) {
+      return "java.time.LocalDate"; // an approximate date is read as its estimate
     } else if (type instanceof KeyType.OneOf o) {
       return own + o.set().name();
     } else if (type instanceof KeyType.ListOf) {

@@ -27,11 +27,12 @@ class BundledVocabularyTest {
   }
 
   @Test
-  void theWorkedOutKeysAreTheDatesAndTheGatewaysNameMatch() {
+  void theWorkedOutKeysAreTheDatesTheDaysAgoAndTheGatewaysNameMatch() {
     List<String> derived = vocabulary.places().values().stream()
         .filter(p -> p.key().derived().isPresent()).map(Place::path).toList();
     assertThat(derived).containsExactlyInAnyOrder(
         "path.gateway.name_matches",
+        "error.since_days", "host.recent_changes[].days_ago",
         "certificate.expired", "certificate.days_left",
         "probe.tls.certificate.expired", "probe.tls.certificate.days_left",
         "probe.gateway.certificate.expired", "probe.gateway.certificate.days_left");

@@ -64,6 +64,17 @@ class VocabularyCodecTest {
               doc: days left
               example: "3"
               derived: {by: days-from-observed, from: [expires], stated: replaced}
+            changed:
+              type: approximate-date
+              doc: when it last changed
+              example: last week
+              windows:
+                - registry: {key: HKLM\\X, value: Changed, kind: REG_SZ, absent: "2025-12-30"}
+            days_since_change:
+              type: whole-number
+              doc: days since it changed
+              example: "8"
+              derived: {by: days-before-observed, from: [changed]}
             layer:
               type: one-of
               of: Layer
@@ -84,8 +95,11 @@ class VocabularyCodecTest {
         Event:
           doc: An event.
           shorthand: id
+          required_one_of: [id, source]
+          missing: an event needs its id or its source
           keys:
-            id: {type: whole-number, required: true, doc: the id, example: "1058"}
+            id: {type: whole-number, doc: the id, example: "1058"}
+            source: {type: text, doc: the source, example: Schannel}
       sets:
         Layer: {rdp: ["0", native], negotiate: ["1"], tls: ["2", ssl]}
       """;
@@ -104,6 +118,11 @@ class VocabularyCodecTest {
     WindowsSource.Registry patched = (WindowsSource.Registry) back.place("host.patched").orElseThrow().key().windows().get(0);
     assertThat(patched.absent()).contains(LocalDate.of(2025, 12, 31));
     assertThat(patched.otherwise()).contains(LocalDate.of(2026, 1, 3));
+    WindowsSource.Registry changed = (WindowsSource.Registry) back.place("host.changed").orElseThrow().key().windows().get(0);
+    assertThat(changed.absent()).contains(new DateEstimate("2025-12-30", LocalDate.of(2025, 12, 30), LocalDate.of(2025, 12, 30), true));
+    assertThat(back.place("host.changed").orElseThrow().key().type()).isEqualTo(new KeyType.ApproximateDate());
+    assertThat(back.type("Event").orElseThrow().requiredOneOf()).containsExactly("id", "source");
+    assertThat(back.type("Event").orElseThrow().missingOneOf()).isEqualTo("an event needs its id or its source");
   }
 
   @Test

@@ -114,6 +114,83 @@ class VocabularyReaderTest {
         .isEqualTo(Derivation.BEFORE_OBSERVED);
   }
 
+  /** A section of events known by their id, or by their source. */
+  private static final String EVENTS = """
+      types:
+        SymptomFile:
+          root: true
+          doc: A case.
+          keys:
+            events: {type: section, of: WindowsEvent, list: true, insert: each, doc: the events}
+        WindowsEvent:
+          doc: An event.
+          required_one_of: [id, source]
+          keys:
+            id: {type: whole-number, doc: the id, example: "1058"}
+            source: {type: text, doc: the source, example: Schannel}
+            text: {type: text, doc: the text, example: failed}
+      """;
+
+  @Test
+  void aTypeMayRequireOneOfSeveralKeys() {
+    SectionType event = read("a.yaml", EVENTS).type("WindowsEvent").orElseThrow();
+    assertThat(event.requiredOneOf()).containsExactly("id", "source");
+    assertThat(event.missingOneOf()).isEqualTo("needs one of 'id', 'source'");
+    assertThat(read("a.yaml", EVENTS.replace("required_one_of: [id, source]", "required_one_of: [id, source]\n    missing: an event needs its id"))
+        .type("WindowsEvent").orElseThrow().missingOneOf()).isEqualTo("an event needs its id");
+  }
+
+  @Test
+  void aRequiredOneOfNamingNoKeyOrOneKeyOrARequiredKeyIsLocated() {
+    assertThat(errors("a.yaml", EVENTS.replace("[id, source]", "[id, sorce]"))).containsExactly(
+        "v/a.yaml:9:27: error: WindowsEvent: required_one_of names 'sorce', which is no key of it; did you mean 'source'?");
+    assertThat(errors("a.yaml", EVENTS.replace("[id, source]", "[id]"))).containsExactly(
+        "v/a.yaml:9:5: error: WindowsEvent: required_one_of names one key; write 'required: true' on it instead");
+    assertThat(errors("a.yaml", EVENTS.replace("id: {type: whole-number,", "id: {type: whole-number, required: true,")))
+        .containsExactly("v/a.yaml:9:23: error: WindowsEvent: 'id' is required on its own already; required_one_of lists keys"
+            + " any one of which will do");
+    assertThat(errors("a.yaml", EVENTS.replace("    required_one_of: [id, source]\n", "    missing: an event needs its id\n")))
+        .containsExactly("v/a.yaml:8:5: error: types.WindowsEvent: a type's 'missing' is the message for 'required_one_of',"
+            + " which it does not have");
+  }
+
+  @Test
+  void anApproximateDateKeyTakesWordsInItsExampleAndOnlyDatesFromWindows() {
+    String changes = """
+        types:
+          SymptomFile:
+            root: true
+            doc: A case.
+            keys:
+              host: {type: section, of: Host, insert: always, doc: the host}
+          Host:
+            doc: The host.
+            keys:
+              changed:
+                type: approximate-date
+                doc: when it changed
+                example: since last Monday
+                windows:
+                  - registry: {key: HKLM\\X, value: Changed, kind: REG_SZ, absent: "2026-01-02"}
+              days:
+                type: whole-number
+                derived: {by: days-before-observed, from: [changed]}
+                doc: worked out
+                example: "3"
+        """;
+    Key changed = read("a.yaml", changes).place("host.changed").orElseThrow().key();
+    assertThat(changed.type()).isEqualTo(new KeyType.ApproximateDate());
+    assertThat(((WindowsSource.Registry) changed.windows().get(0)).absent()).contains(
+        new DateEstimate("2026-01-02", java.time.LocalDate.of(2026, 1, 2), java.time.LocalDate.of(2026, 1, 2), true));
+    assertThat(errors("a.yaml", changes.replace("absent: \"2026-01-02\"", "absent: last week"))).singleElement().asString()
+        .isEqualTo("v/a.yaml:15:75: error: Host.changed: malformed date 'last week': write it as YYYY-MM-DD, e.g. 2026-11-20");
+    assertThat(errors("a.yaml", changes.replace("example: since last Monday", "example: since the update")))
+        .singleElement().asString()
+        .startsWith("v/a.yaml:13:18: error: Host.changed: the example does not read: 'since the update' is not a date");
+    assertThat(errors("a.yaml", changes.replace("type: approximate-date", "type: text"))).containsExactly(
+        "v/a.yaml:18:52: error: Host.days: days-before-observed takes a date here, and 'changed' is text");
+  }
+
   @Test
   void aRegistryValueMappedOutsideTheKeysSetIsLocated() {
     String rdp = RDP.replace("security_layer: {type: one-of, of: SecurityLayer, doc: the layer, example: tls}", """

@@ -66,7 +66,7 @@ class CompiledKnowledgeFormatTest {
     byte[] file = CompiledKnowledgeFormat.write(sample());
     java.nio.ByteBuffer.wrap(file).putInt("rdp-doctor compiled knowledge\n".length(), 2);
     assertThatThrownBy(() -> CompiledKnowledgeFormat.read(file)).isInstanceOf(IOException.class)
-        .hasMessage("compiled knowledge format 2, expected 6");
+        .hasMessage("compiled knowledge format 2, expected 7");
   }
 
   @Test

@@ -45,6 +45,10 @@ class DeclaredFactTypesTest {
       rule "Schannel says 10013" @id("D-3") @cause("beta") @cf(0.5) @sources("doc-high")
       when WindowsEvent(id == 36871, mentions(text, "10013"))
       then end
+
+      rule "The error began within the week, after the update" @id("D-5") @cause("alpha") @cf(0.5) @sources("doc-high")
+      when ErrorReport(sinceDays <= 7, since.isAfter(java.time.LocalDate.of(2026, 11, 1)))
+      then end
       """;
 
   private Path rules() throws IOException {
@@ -73,6 +77,10 @@ class DeclaredFactTypesTest {
     assertThat(rdp.get(settings, "securityLayer")).as("a value of a set").isNull();
     FactType event = kb.kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "WindowsEvent");
     assertThat(event.get(event.newInstance(), "id")).as("a Long").isNull();
+    FactType error = kb.kieBase().getFactType(KnowledgeBase.FACT_PACKAGE, "ErrorReport");
+    assertThat(error.getField("since").getType()).as("an approximate date, read as the day taken for it")
+        .isEqualTo(java.time.LocalDate.class);
+    assertThat(error.get(error.newInstance(), "since")).isNull();
   }
 
   /** Fires the rules on facts made through the fact types; the ids of the rules that fired. */
@@ -113,12 +121,12 @@ class DeclaredFactTypesTest {
 
   private static final Map<String, Map<String, Object>> MATCHING = Map.of(
       "RdpSettings", Map.of("nlaRequired", true, "securityLayer", "TLS", "port", 3389L),
-      "ErrorReport", Map.of("when", "MID_SESSION", "code", 0x904L),
+      "ErrorReport", Map.of("when", "MID_SESSION", "code", 0x904L, "since", java.time.LocalDate.of(2026, 11, 12), "sinceDays", 8L - 1),
       "WindowsEvent", Map.of("id", 36871L, "text", "A fatal alert was generated: 10013."));
 
   private static final Map<String, Map<String, Object>> NOT_MATCHING = Map.of(
       "RdpSettings", Map.of("securityLayer", "TLS"),
-      "ErrorReport", Map.of("when", "AFTER_CREDENTIALS"),
+      "ErrorReport", Map.of("when", "AFTER_CREDENTIALS", "since", java.time.LocalDate.of(2026, 10, 12), "sinceDays", 39L),
       "WindowsEvent", Map.of("id", 36871L));
 
   /** A key the bundled vocabulary lacks, so the folder's fact types are not the precompiled ones. */
@@ -181,14 +189,14 @@ class DeclaredFactTypesTest {
   @Test
   void factsMadeThroughTheirFactTypesAreMatchedByRulesOnThePlainDrlPath() throws Exception {
     KnowledgeBase kb = new KnowledgeLoader().load(rules());
-    assertThat(fire(kb, MATCHING)).containsExactlyInAnyOrder("D-1", "D-2", "D-3");
+    assertThat(fire(kb, MATCHING)).containsExactlyInAnyOrder("D-1", "D-2", "D-3", "D-5");
     assertThat(fire(kb, NOT_MATCHING)).isEmpty();
   }
 
   @Test
   void factsMadeThroughTheirFactTypesAreMatchedByRulesOnTheExecutableModel() throws Exception {
     KnowledgeBase kb = executableModel(rules());
-    assertThat(fire(kb, MATCHING)).containsExactlyInAnyOrder("D-1", "D-2", "D-3");
+    assertThat(fire(kb, MATCHING)).containsExactlyInAnyOrder("D-1", "D-2", "D-3", "D-5");
     assertThat(fire(kb, NOT_MATCHING)).isEmpty();
   }
 
