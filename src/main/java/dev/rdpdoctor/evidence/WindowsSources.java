@@ -326,7 +326,7 @@ final class WindowsSources {
         return Optional.empty();
       }
       KeyType item = key.type() instanceof KeyType.ListOf l ? l.item() : key.type();
-      if (item instanceof KeyType.Date) {
+      if (item instanceof KeyType.Date || item instanceof KeyType.ApproximateDate) {
         Optional<LocalDate> day = LooseDate.parse(raw.get());
         return day.map(d -> new Seen(d, origin));
       }

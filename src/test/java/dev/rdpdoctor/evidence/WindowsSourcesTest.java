@@ -161,14 +161,22 @@ class WindowsSourcesTest {
         .containsEntry("observed", "f line 5: line 5");
   }
 
-  @Test
-  void aKeyTheKnowledgeTeamDeclaresWithARegistryValueAnEventAndACommandIsImportedWithoutJava() throws IOException {
+  /** The bundled vocabulary with {@code keys} (lines of YAML) declared in the host's section. */
+  private static Vocabulary withHostKeys(String keys) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> s = Files.list(Fixtures.RULES.resolve(VocabularyReader.FOLDER))) {
       for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         files.put(p.getFileName().toString(), Files.readAllBytes(p));
       }
     }
+    String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8)
+        .replace("      wmi_repository_consistent:\n", keys + "      wmi_repository_consistent:\n");
+    files.put("host.yaml", host.getBytes(StandardCharsets.UTF_8));
+    return new VocabularyReader().read(files, "v");
+  }
+
+  @Test
+  void aKeyTheKnowledgeTeamDeclaresWithARegistryValueAnEventAndACommandIsImportedWithoutJava() throws IOException {
     String declaredKeys = String.join("\n",
         "      smb_signing_required:",
         "        type: yes-no",
@@ -194,12 +202,8 @@ class WindowsSourcesTest {
         "          - command:",
         "              run: sc query Netlogon",
         "              read: RUNNING is true",
-        "              match: {\"STATE\\\\s*:\\\\s*4\": true, \"STATE\": false}",
-        "      wmi_repository_consistent:", "");
-    String host = new String(files.get("host.yaml"), StandardCharsets.UTF_8)
-        .replace("      wmi_repository_consistent:\n", declaredKeys);
-    files.put("host.yaml", host.getBytes(StandardCharsets.UTF_8));
-    Vocabulary declared = new VocabularyReader().read(files, "v");
+        "              match: {\"STATE\\\\s*:\\\\s*4\": true, \"STATE\": false}", "");
+    Vocabulary declared = withHostKeys(declaredKeys);
     WindowsSources.Found f = WindowsSources.of(declared, List.of(
         dword("HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters", "RequireSecuritySignature", 1, 4),
         new Observation.Event(Optional.of("System"), "Microsoft-Windows-Kernel-General", 1, "The system time has changed.",
@@ -208,5 +212,21 @@ class WindowsSourcesTest {
             DecodedText.of("SERVICE_NAME: Netlogon\r\n        STATE              : 4  RUNNING\r\n"), "n.txt", at(1))));
     assertThat(f.symptoms().get("host").toString())
         .isEqualTo("{\"smb_signing_required\":true,\"time_jumped\":true,\"netlogon_running\":true}");
+  }
+
+  @Test
+  void anApproximateDateACertificateListingGivesIsReadAsLooselyAsADate() throws IOException {
+    Vocabulary declared = withHostKeys(String.join("\n",
+        "      certificate_issued:",
+        "        type: approximate-date",
+        "        doc: when the host's own certificate was issued",
+        "        example: last week",
+        "        windows:",
+        "          - command: {run: \"Get-ChildItem 'Cert:\\\\LocalMachine\\\\My' | Format-List NotBefore\", read: its NotBefore}",
+        ""));
+    WindowsSources.Found f = WindowsSources.of(declared, List.of(new Observation.Listed("Cert:\\LocalMachine\\My",
+        Map.of("NotBefore", "11/18/2026 09:12:00"), 1, at(3))));
+    assertThat(f.warnings()).isEmpty();
+    assertThat(f.symptoms().at("/host/certificate_issued").asText()).isEqualTo("2026-11-18");
   }
 }
