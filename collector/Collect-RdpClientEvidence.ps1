@@ -12,7 +12,8 @@
         rdp-doctor diagnose --evidence rdp-client-evidence-PC-....zip [CASE.yaml]
 
     Written for Windows 10 and 11 (and Windows Server 2016 to 2025 used as a client) with Windows
-    PowerShell 5.1; it runs in PowerShell 7 too. It needs no administrator. The files hold what the
+    PowerShell 5.1 as they ship it (Windows Server 2012 R2 needs WMF 5.1 installed first); it runs
+    in PowerShell 7 too. It needs no administrator. The files hold what the
     client holds (the host's name, the user's saved credential names, addresses): look at them, or
     use rdp-doctor's --redact, before sharing them.
 
@@ -37,6 +38,7 @@
 .EXAMPLE
     powershell -ExecutionPolicy Bypass -File .\Collect-RdpClientEvidence.ps1 -Target rdp01.corp.example -RdpFile .\rdp01.rdp
 #>
+#Requires -Version 5.1
 [CmdletBinding()]
 param(
     [string] $Target,

@@ -12,7 +12,8 @@
         rdp-doctor diagnose --evidence rdp-evidence-HOST-....zip [CASE.yaml]
 
     Written for Windows Server 2016, 2019, 2022 and 2025 (and Windows 10 and 11 as hosts) with
-    Windows PowerShell 5.1; it runs in PowerShell 7 too. Run it in an elevated PowerShell: the
+    Windows PowerShell 5.1 as they ship it; Windows Server 2012 R2 needs WMF 5.1 installed first.
+    It runs in PowerShell 7 too, without Test-ComputerSecureChannel. Run it in an elevated PowerShell: the
     certificate key, the MachineKeys permissions and the WMI repository need an administrator.
     The files hold what the host's logs and settings hold (its name, user names in sessions and
     events): look at them, or use rdp-doctor's --redact, before sharing them.
@@ -29,6 +30,7 @@
 .EXAMPLE
     powershell -ExecutionPolicy Bypass -File .\Collect-RdpEvidence.ps1 -OutputDirectory C:\Temp
 #>
+#Requires -Version 5.1
 [CmdletBinding()]
 param(
     [string] $OutputDirectory = (Get-Location).Path,
