@@ -99,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       loadKnowledge(err);
       Evidence found = evidence.read(knowledge.vocabulary(), redact.progress(err));
       probed = found.facts();
-      redact.learn(probed.origin());
+      redact.learn(found);
       exit = found.hasErrors() ? ExitCode.INVALID_INPUT : exit;
     }
     if (probed != null) {

@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (evidence.given()) {
       PrintWriter err = spec.commandLine().getErr();
       Evidence found = evidence.read(knowledge.vocabulary(), redact.progress(err));
-      redact.learn(found.facts().origin());
+      redact.learn(found);
       redact.releaseProgress(err, knowledge.vocabulary(), found.facts().symptoms());
       exit = found.hasErrors() ? ExitCode.INVALID_INPUT : exit;
       caseFile = file == null ? reader.read(found.facts()) : reader.read(file, found.facts(), knowledge.vocabulary());

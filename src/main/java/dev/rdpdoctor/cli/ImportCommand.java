@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
     Evidence evidence = new EvidenceReader(vocabulary).read(path);
     PrintWriter progress = redact.progress(err);
     EvidenceOption.report(evidence, progress);
-    redact.learn(evidence.facts().origin());
+    redact.learn(evidence);
     redact.releaseProgress(err, vocabulary, evidence.facts().symptoms());
     // what is written must read back: the same checks as any symptom file
     new CaseFileReader(vocabulary, Clock.systemDefaultZone()).read(evidence.facts());

@@ -3,6 +3,7 @@ package dev.rdpdoctor.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.evidence.Evidence;
 import dev.rdpdoctor.report.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,10 +53,14 @@ final class RedactOption {
     return on ? new PrintWriter(heldProgress) : err;
   }
 
-  /** Learns the names a case's source gives away (its folders, the evidence's own name), before anything is written. */
-  void learn(String source) {
+  /**
+   * Learns the names the evidence gives away, before anything is written: its own name and
+   * folders, and the computers its exports say they come from.
+   */
+  void learn(Evidence evidence) {
     if (on) {
-      redactor().learn(source, null);
+      redactor().learn(evidence.facts().origin(), null);
+      redactor().learnMachines(evidence.machines());
     }
   }
 

@@ -17,6 +17,7 @@ final class CollectionNoteReader implements FormatReader {
   static final String FIRST_LINE = "rdp-doctor evidence collection";
   private static final Pattern COLLECTED = Pattern.compile("(?i)Collected\\s*:\\s*(\\S.*)");
   private static final Pattern ROLE = Pattern.compile("(?i)Role\\s*:\\s*(host|client)\\s*");
+  private static final Pattern COMPUTER = Pattern.compile("(?i)Computer\\s*:\\s*(\\S+)\\s*");
 
   @Override
   public String kind() {
@@ -36,6 +37,10 @@ final class CollectionNoteReader implements FormatReader {
       Matcher r = ROLE.matcher(text.line(n).strip());
       if (r.matches()) {
         role = Optional.of(r.group(1).toLowerCase(java.util.Locale.ROOT));
+      }
+      Matcher computer = COMPUTER.matcher(text.line(n).strip());
+      if (computer.matches()) {
+        reading.machine(computer.group(1));
       }
     }
     for (int n = 1; n <= text.lineCount(); n++) {

@@ -20,6 +20,7 @@ final class EventCsvReader implements FormatReader {
       "fonte", "bron", "źródło", "источник");
   private static final Set<String> MESSAGES = Set.of("message", "description", "beschreibung", "descripción");
   private static final Set<String> LOGS = Set.of("logname", "log name", "protokollname", "journal");
+  private static final Set<String> MACHINES = Set.of("machinename", "computer", "computername", "computer name");
   private static final Set<String> TIMES = Set.of("date and time", "timecreated", "datum und uhrzeit", "date et heure",
       "fecha y hora", "data e ora", "data e hora", "datum en tijd");
 
@@ -34,7 +35,7 @@ final class EventCsvReader implements FormatReader {
   }
 
   /** The header's columns and the line they are on. */
-  private record Header(int line, int id, int source, int message, int log, int time, int names) {}
+  private record Header(int line, int id, int source, int message, int log, int time, int machine, int names) {}
 
   private static Optional<Header> header(DecodedText text) {
     int n = 1;
@@ -64,7 +65,7 @@ final class EventCsvReader implements FormatReader {
     }
     int message = find(names, MESSAGES);
     return Optional.of(new Header(n, id, source, message < 0 ? names.size() : message, find(names, LOGS),
-        find(names, TIMES), names.size()));
+        find(names, TIMES), find(names, MACHINES), names.size()));
   }
 
   private static int find(List<String> names, Set<String> any) {
@@ -110,6 +111,9 @@ final class EventCsvReader implements FormatReader {
       }
       Optional<String> log = h.log() >= 0 && h.log() < f.size() ? Optional.of(f.get(h.log()).strip()).filter(s -> !s.isEmpty())
           : Optional.empty();
+      if (h.machine() >= 0 && h.machine() < f.size()) {
+        reading.machine(f.get(h.machine()));
+      }
       Optional<java.time.LocalDate> date = h.time() >= 0 && h.time() < f.size() ? LooseDate.parse(f.get(h.time()))
           : Optional.empty();
       reading.add(new Observation.Event(log, source, Long.parseLong(id), message, date,

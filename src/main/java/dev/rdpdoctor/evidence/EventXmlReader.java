@@ -162,6 +162,8 @@ final class EventXmlReader implements FormatReader {
             id = text();
           } else if (name.equals("Channel") && parent.equals("System")) {
             channel = text();
+          } else if (name.equals("Computer") && parent.equals("System")) {
+            reading.machine(text());
           } else if (name.equals("Message") && parent.equals("RenderingInfo")) {
             message = text();
           } else if (name.equals("EventData") || name.equals("UserData")) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the evidence given (a file, a folder, a zip) into the values of a symptom file: each file
@@ -50,10 +52,11 @@ public final class EvidenceReader {
     List<Evidence.ReadFile> read = new ArrayList<>();
     List<Evidence.SkippedFile> skipped = new ArrayList<>();
     List<InputError> problems = new ArrayList<>();
+    Set<String> machines = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     new EvidenceFiles(limits).visit(path, new EvidenceFiles.Visitor() {
       @Override
       public void file(String name, String location, byte[] content) {
-        readFile(name, location, content, observations, read, skipped, problems);
+        readFile(name, location, content, observations, read, skipped, problems, machines);
       }
 
       @Override
@@ -69,12 +72,12 @@ public final class EvidenceReader {
     WindowsSources.Found found = WindowsSources.of(vocabulary, observations);
     problems.addAll(found.warnings());
     ProbedFacts facts = new ProbedFacts("evidence " + path, found.symptoms(), found.reasons(), FINDER);
-    return new Evidence(facts, read, skipped, problems);
+    return new Evidence(facts, read, skipped, problems, machines);
   }
 
   /** One file: told by its content, read, or skipped saying why. */
   private void readFile(String name, String location, byte[] content, List<Observation> observations,
-      List<Evidence.ReadFile> read, List<Evidence.SkippedFile> skipped, List<InputError> problems) {
+      List<Evidence.ReadFile> read, List<Evidence.SkippedFile> skipped, List<InputError> problems, Set<String> machines) {
     if (content.length == 0) {
       skipped.add(new Evidence.SkippedFile(name, "empty"));
       return;
@@ -99,6 +102,7 @@ public final class EvidenceReader {
         format.read(reading);
         observations.addAll(reading.observations());
         problems.addAll(reading.errors());
+        machines.addAll(reading.machines());
         read.add(new Evidence.ReadFile(name, format.kind(), reading.observations().size()));
         return;
       }

@@ -2,7 +2,9 @@ package dev.rdpdoctor.evidence;
 
 import dev.rdpdoctor.problem.InputError;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The reading of one file: what it says, and its problems, located, at most
@@ -10,12 +12,18 @@ import java.util.List;
  */
 final class FileReading {
 
+  /** The longest DNS name. */
+  private static final int MAX_MACHINE_NAME = 253;
+  /** Computers named in one file: an export comes from one machine, a forwarded log from a few. */
+  private static final int MAX_MACHINES = 256;
+
   private final String name;
   private final String location;
   private final DecodedText text;
   private final EvidenceLimits limits;
   private final List<Observation> observations = new ArrayList<>();
   private final List<InputError> errors = new ArrayList<>();
+  private final Set<String> machines = new LinkedHashSet<>();
   private int unsaid;
 
   /**
@@ -43,6 +51,22 @@ final class FileReading {
 
   void add(Observation o) {
     observations.add(o);
+  }
+
+  /**
+   * A computer the file says it comes from (an event's {@code <Computer>}, the collector's
+   * {@code Computer:}): no value of the case, but a name {@code --redact} hides. A name longer
+   * than a DNS name may be is none.
+   */
+  void machine(String name) {
+    String n = name == null ? "" : name.strip();
+    if (!n.isEmpty() && n.length() <= MAX_MACHINE_NAME && machines.size() < MAX_MACHINES) {
+      machines.add(n);
+    }
+  }
+
+  Set<String> machines() {
+    return Set.copyOf(machines);
   }
 
   void error(int line, int column, String message) {

@@ -135,6 +135,9 @@ final class PowerShellJsonReader implements FormatReader {
       message = message.substring(0, limit - 3) + "...";
     }
     Optional<String> log = Optional.of(o.path("LogName").asText("")).filter(s -> !s.isBlank());
+    if (o.path("MachineName").isTextual()) {
+      reading.machine(o.get("MachineName").asText());
+    }
     Optional<java.time.LocalDate> date = LooseDate.parse(o.path("TimeCreated").asText(""));
     reading.add(new Observation.Event(log, provider, id, message.strip(), date,
         reading.origin(line, "event " + id + " from " + provider + date.map(d -> " on " + d).orElse(""))));

@@ -12,6 +12,7 @@ import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -97,6 +98,23 @@ public final class Redactor {
     }
     if (values != null) {
       walk(values.root());
+    }
+  }
+
+  /**
+   * Learns the names of computers that are no value of the case (those Windows' exports say they
+   * come from): each is hidden as a host name is, and its first label wherever it appears alone
+   * ({@code rdsh07.corp.example}, and {@code RDSH07} in an event's text), whatever it looks like.
+   */
+  public void learnMachines(Collection<String> names) {
+    for (String name : names) {
+      String value = withoutPort(name.strip());
+      host(value);
+      int dot = value.indexOf('.');
+      String first = dot < 0 ? value : value.substring(0, dot);
+      if (dot > 0 && HOST_NAME.matcher(value).matches() && !GENERIC_HOSTS.contains(first.toLowerCase(Locale.ROOT))) {
+        add(first, Kind.HOST);
+      }
     }
   }
 

@@ -129,8 +129,8 @@ class EvidenceCommandTest {
     Files.copy(CERT.resolve("certutil-RemoteDesktop.txt"), evidence.resolve("certutil-RemoteDesktop.txt"));
     Files.writeString(evidence.resolve("events-extra.csv"), "Level,Date and Time,Source,Event ID,Task Category\r\n"
         + "Error,2/17/2026 9:01:00 AM,Schannel,36870,None,\"Key container of S-1-5-21-1004336348-1177238915-682003330-512"
-        + " for CORP\\mweber at 10.8.0.14 failed\"\r\n");
-    Files.writeString(evidence.resolve("bad.rdp"), "full address:s:jump01.corp.example\nscreen mode id:i:two\n");
+        + " for CORP\\mweber at 10.8.0.14 failed on JUMP01\"\r\n");
+    Files.writeString(evidence.resolve("bad.rdp"), "full address:s:rdp-pool.corp.example\nscreen mode id:i:two\n");
     CliRun run = CliRun.of("diagnose", "--rules", RULES, "--explain", "--format", "markdown", "--redact", "--evidence",
         evidence.toString());
     assertThat(run.exit()).as("bad.rdp is an error").isEqualTo(ExitCode.INVALID_INPUT);

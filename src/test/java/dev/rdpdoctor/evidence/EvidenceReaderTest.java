@@ -18,4 +18,13 @@ class EvidenceReaderTest {
     assertThat(e.facts().reasonFor("rdp.nla_required"))
         .isEqualTo("evidence " + FIXTURES.resolve("RDP-Tcp.reg") + ": RDP-Tcp.reg line 16: \"UserAuthentication\"=dword:00000001");
   }
+
+  @Test
+  void theComputersTheExportsSayTheyComeFromAreKnownFromTheNoteAndFromEventsAsXmlCsvAndJson() {
+    EvidenceReader reader = new EvidenceReader(Fixtures.vocabulary());
+    assertThat(reader.read(FIXTURES.resolve("collector/host")).machines()).containsExactly("RDP01", "rdp01.corp.example");
+    assertThat(reader.read(FIXTURES.resolve("System-export.csv")).machines()).containsExactly("rdp01.corp.example");
+    assertThat(reader.read(FIXTURES.resolve("System-events.json")).machines()).containsExactly("rdp01.corp.example");
+    assertThat(reader.read(FIXTURES.resolve("System-eventviewer.csv")).machines()).as("Event Viewer's CSV names none").isEmpty();
+  }
 }

@@ -10,6 +10,7 @@ import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -139,5 +140,13 @@ class RedactorTest {
     r.learn("/home/jsmith/case.yaml + evidence /home/jsmith/cases/rdp-evidence-JUMP01-20260217.zip", null);
     assertThat(r.apply("read /home/jsmith/cases/rdp-evidence-JUMP01-20260217.zip beside /home/jsmith"))
         .isEqualTo("read folder-2 beside folder-1");
+  }
+
+  @Test
+  void aComputerTheEvidenceComesFromIsHiddenWithItsShortNameWhateverItLooksLike() {
+    Redactor r = new Redactor();
+    r.learnMachines(List.of("fileserver.corp.example", "FS01", "localhost"));
+    assertThat(r.apply("fileserver.corp.example (FILESERVER) and FS01, fs01 on localhost"))
+        .isEqualTo("host-1.domain-1 (host-1) and host-2, host-2 on localhost");
   }
 }
