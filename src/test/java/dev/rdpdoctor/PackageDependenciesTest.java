@@ -30,11 +30,12 @@ class PackageDependenciesTest {
       Map.entry("knowledge", Set.of("casefile", "yaml", "problem")),
       Map.entry("engine", Set.of("knowledge", "casefile", "yaml", "problem")),
       Map.entry("probe", Set.of("casefile", "yaml", "problem")),
+      Map.entry("evidence", Set.of("casefile", "yaml", "problem")),
       Map.entry("consult", Set.of("engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("report", Set.of("engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("ruletools", Set.of("engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("batch", Set.of("report", "engine", "knowledge", "casefile", "yaml", "problem")),
-      Map.entry("cli", Set.of("batch", "consult", "report", "ruletools", "probe", "engine", "knowledge", "casefile", "yaml", "problem")));
+      Map.entry("cli", Set.of("batch", "consult", "report", "ruletools", "probe", "evidence", "engine", "knowledge", "casefile", "yaml", "problem")));
 
   @Test
   void everyPackageUsesOnlyThePackagesBelowIt() throws IOException {

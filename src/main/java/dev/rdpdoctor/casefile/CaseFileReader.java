@@ -3,6 +3,7 @@ package dev.rdpdoctor.casefile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
+import dev.rdpdoctor.casefile.vocabulary.Key;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.yaml.SourceMap;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a symptom file strictly, against the vocabulary, into a {@link CaseFile}.
@@ -85,12 +87,12 @@ public final class CaseFileReader {
   public CaseFile read(Path file, ProbedFacts probed, Vocabulary mergeVocabulary) {
     CaseValues stated = values.read(file);
     return merged(file + " + " + probed.origin(), stated.sourceMap(),
-        new SymptomMerger(mergeVocabulary).merge(statements(stated), probed));
+        new SymptomMerger(mergeVocabulary).merge(statements(stated), probed), probed);
   }
 
   /** The case a probe found on its own. */
   public CaseFile read(ProbedFacts probed) {
-    return merged(probed.origin(), SourceMap.empty(probed.origin()), SymptomMerger.alone(probed));
+    return merged(probed.origin(), SourceMap.empty(probed.origin()), SymptomMerger.alone(probed), probed);
   }
 
   /** What the user wrote: the values without those worked out from them, or the day taken for the observed date. */
@@ -109,11 +111,33 @@ public final class CaseFileReader {
     return tree;
   }
 
-  private CaseFile merged(String name, SourceMap map, SymptomMerger.Merged merged) {
+  private CaseFile merged(String name, SourceMap map, SymptomMerger.Merged merged, ProbedFacts probed) {
     CaseValues read = values.read(merged.symptoms(), map);
     Map<String, String> derivations = new LinkedHashMap<>(merged.provenance());
-    derivations.putAll(read.derivations());
+    boolean cite = !probed.finder().equals(ProbedFacts.PROBE);
+    read.derivations().forEach((path, how) -> derivations.put(path, cite ? how + foundInputs(path, merged.provenance()) : how));
     return caseFile(name, new CaseValues(read.root(), read.observed(), map, derivations), merged.conflicts());
+  }
+
+  /**
+   * Where the inputs of a worked-out value were found, when the evidence gave them:
+   * {@code ; not_after from evidence X: certutil.txt line 2: ...}. Empty for inputs the user wrote.
+   */
+  private String foundInputs(String path, Map<String, String> provenance) {
+    Optional<Key.Derived> derived = vocabulary.place(path).flatMap(p -> p.key().derived());
+    if (derived.isEmpty()) {
+      return "";
+    }
+    int dot = path.lastIndexOf('.');
+    String section = dot < 0 ? "" : path.substring(0, dot + 1);
+    StringBuilder out = new StringBuilder();
+    for (String input : derived.get().from()) {
+      String found = provenance.get(section + input);
+      if (found != null) {
+        out.append("; ").append(input).append(" from ").append(found);
+      }
+    }
+    return out.toString();
   }
 
   private static CaseFile caseFile(String name, CaseValues values, List<Conflict> conflicts) {

@@ -40,7 +40,11 @@ public final class CaseValuesTree {
     return out;
   }
 
-  private static JsonNode node(KeyType type, Object value) {
+  /**
+   * One value as the tree holds it: a code in hex, a date as {@code YYYY-MM-DD}, a value set's
+   * spelling as text, a section as its tree.
+   */
+  public static JsonNode node(KeyType type, Object value) {
     if (value instanceof Section s) {
       return of(s);
     } else if (value instanceof Boolean b) {

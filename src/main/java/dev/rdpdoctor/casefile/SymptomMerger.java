@@ -25,7 +25,8 @@ import java.util.TreeSet;
 /**
  * Merges what a probe found into what the user stated, both as trees of symptom-file keys. The
  * user's statements win; the probe fills in what the user left unknown; a value both give
- * differently is kept as the user wrote it and listed as a conflict. The {@code probe:} section
+ * differently is kept as the user wrote it and listed as a conflict; a list of sections (the
+ * evidence's events) adds the items found to the user's, completing those the user wrote. The {@code probe:} section
  * holds raw findings, not statements: a fresh probe's replaces one the file carries from an
  * earlier probe. A worked-out value the user stated (each key the vocabulary declares
  * {@code derived}, whose statement must agree) is not contradicted by a probed input: the
@@ -74,8 +75,10 @@ final class SymptomMerger {
     final ObjectNode mine;
     final List<Conflict> conflicts = new ArrayList<>();
     final Map<String, String> provenance = new LinkedHashMap<>();
+    final ProbedFacts probed;
 
     Merging(ObjectNode stated, ProbedFacts probed) {
+      this.probed = probed;
       mine = stated.deepCopy();
       ObjectNode theirs = probed.symptoms();
       if (theirs.has("probe")) {
@@ -104,10 +107,60 @@ final class SymptomMerger {
           continue;
         } else if (statedValue.isObject() && probedValue.isObject()) {
           merge((ObjectNode) statedValue, (ObjectNode) probedValue, path, probed);
+        } else if (statedValue.isArray() && probedValue.isArray() && probedValue.size() > 0 && probedValue.get(0).isObject()) {
+          add((ArrayNode) statedValue, (ArrayNode) probedValue, path, probed);
         } else if (!same(statedValue, probedValue)) {
-          conflicts.add(new Conflict(path, text(statedValue), text(probedValue)));
+          conflicts.add(new Conflict(path, text(statedValue), text(probedValue), probed.finder(), probed.citedReason(path)));
         }
       }
+    }
+
+    /**
+     * A list of sections both give (the events): the user's items stay as written. An item found
+     * that agrees with every key of an item the user wrote (the user's {@code 1058}, the export's
+     * 1058 with its source and text) is that item, and fills in the keys the user left out; any
+     * other item found is added after the user's. Nothing the user wrote is contradicted by an
+     * event seen besides.
+     */
+    private void add(ArrayNode mine, ArrayNode theirs, String path, ProbedFacts probed) {
+      int written = mine.size();
+      boolean[] matched = new boolean[written];
+      for (int i = 0; i < theirs.size(); i++) {
+        JsonNode item = theirs.get(i);
+        String found = probed.reasonFor(path + "[" + i + "]");
+        int same = -1;
+        for (int j = 0; j < written && same < 0; j++) {
+          same = !matched[j] && mine.get(j) instanceof ObjectNode stated && item.isObject() && agrees(stated, item) ? j : -1;
+        }
+        if (same >= 0) {
+          matched[same] = true;
+          ObjectNode stated = (ObjectNode) mine.get(same);
+          String at = path + "[" + same + "]";
+          item.fields().forEachRemaining(f -> {
+            if (!stated.has(f.getKey())) {
+              stated.set(f.getKey(), f.getValue());
+              provenance.put(at + "." + f.getKey(), found);
+            }
+          });
+        } else {
+          String at = path + "[" + mine.size() + "]";
+          mine.add(item);
+          item.fields().forEachRemaining(f -> provenance.put(at + "." + f.getKey(), found));
+          provenance.put(at, found);
+        }
+      }
+    }
+
+    /** Every key the user wrote in {@code stated} is in {@code found}, with the same value. */
+    private static boolean agrees(ObjectNode stated, JsonNode found) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = stated.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        JsonNode other = found.get(f.getKey());
+        if (other == null || !same(f.getValue(), other)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Records how each value under {@code node} was found, by the paths the rules' trace quotes. */
@@ -178,7 +231,8 @@ final class SymptomMerger {
     JsonNode statement = section.get(key.name());
     if (!worked.equals(value(key.type(), statement, observed))) {
       merging.conflicts.add(new Conflict(at + key.name(), text(statement),
-          worked + " (" + derived.by().evidence(derived.from(), inputs) + ")"));
+          worked + " (" + derived.by().evidence(derived.from(), inputs) + ")", merging.probed.finder(),
+          merging.probed.citedReason(at + evidence)));
       section.remove(evidence);
       merging.provenance.remove(at + evidence);
     }

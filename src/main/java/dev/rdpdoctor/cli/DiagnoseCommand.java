@@ -7,6 +7,7 @@ import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.evidence.Evidence;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.NextCheck;
 import dev.rdpdoctor.report.Outline;
@@ -54,6 +55,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin ProbeOptions probeOptions;
 
+  @Mixin EvidenceOption evidence;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: text; jsonl, one result per line, for JSON Lines input).")
   Format format;
@@ -93,25 +96,33 @@ final class DiagnoseCommand implements Callable<Integer> {
           loadKnowledge(err);
           return RulesVocabulary.of(knowledge);
         });
+    int exit = ExitCode.OK;
+    if (evidence.given()) {
+      loadKnowledge(err);
+      Evidence found = evidence.read(knowledge.vocabulary(), redact.progress(err));
+      probed = found.facts();
+      redact.learn(found);
+      exit = found.hasErrors() ? ExitCode.INVALID_INPUT : exit;
+    }
     if (probed != null) {
       redact.releaseProgress(err, knowledge.vocabulary(), probed.symptoms());
     }
+    ProbedFacts found = probed;
     // The cases are read with the vocabulary of the rules that diagnose them. Preloaded rules tell it
     // before they are assembled: the first case is read meanwhile, and what is wrong with it is said
     // once the rules have loaded, as when they come first.
-    Vocabulary vocabulary = probed == null ? rules.preloadedVocabulary().orElse(null) : null;
+    Vocabulary vocabulary = found == null ? rules.preloadedVocabulary().orElse(null) : null;
     if (vocabulary == null) {
       loadKnowledge(err);
       vocabulary = knowledge.vocabulary();
     }
     List<Path> inputs = files.isEmpty() ? Collections.singletonList(null) : files;
     CaseFileReader reader = new CaseFileReader(vocabulary, Clock.systemDefaultZone());
-    Function<Path, CaseFile> read = file -> file == null ? reader.read(probed) : probed == null ? reader.read(file)
-        : reader.read(file, probed, knowledge.vocabulary());
+    Function<Path, CaseFile> read = file -> file == null ? reader.read(found) : found == null ? reader.read(file)
+        : reader.read(file, found, knowledge.vocabulary());
     ReadAhead firstCase = ReadAhead.of(() -> read.apply(inputs.get(0)));
     loadKnowledge(err);
     Report report = (format == null ? Format.text : format).report(explain, inputs.size() == 1);
-    int exit = ExitCode.OK;
     boolean first = true;
     for (int i = 0; i < inputs.size(); i++) {
       Path file = inputs.get(i);
@@ -140,7 +151,10 @@ final class DiagnoseCommand implements Callable<Integer> {
    * 2) when they do not; returns whether they ask for many cases ({@link DiagnoseBatch}).
    */
   private boolean checkOptions() {
-    if (probeTarget == null && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
+    if (evidence.given()) {
+      EvidenceOption.check(spec.commandLine(), files, jsonl || format == Format.jsonl, probeTarget != null);
+    }
+    if (probeTarget == null && !evidence.given() && (DiagnoseBatch.isBatch(files, jsonl) || format == Format.jsonl)) {
       if (files.isEmpty() && !jsonl) {
         throw usage(NOTHING_TO_DIAGNOSE);
       }
@@ -155,7 +169,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (format == Format.jsonl) {
       throw usage("--format jsonl is for many cases; --probe diagnoses one");
     }
-    if (files.isEmpty() && probeTarget == null) {
+    if (files.isEmpty() && probeTarget == null && !evidence.given()) {
       throw usage(NOTHING_TO_DIAGNOSE);
     }
     if (probeTarget == null && probeOptions.given()) {

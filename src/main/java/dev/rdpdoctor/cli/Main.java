@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = "Diagnoses the Remote Desktop error 0x904 with extended code 0x7.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {DiagnoseCommand.class, ProbeCommand.class, ConsultCommand.class, ExplainCommand.class, RulesCommand.class},
+    subcommands = {DiagnoseCommand.class, ProbeCommand.class, ConsultCommand.class, ExplainCommand.class, ImportCommand.class, RulesCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:ok",

@@ -3,6 +3,7 @@ package dev.rdpdoctor.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.evidence.Evidence;
 import dev.rdpdoctor.report.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,6 +53,17 @@ final class RedactOption {
     return on ? new PrintWriter(heldProgress) : err;
   }
 
+  /**
+   * Learns the names the evidence gives away, before anything is written: its own name and
+   * folders, and the computers its exports say they come from.
+   */
+  void learn(Evidence evidence) {
+    if (on) {
+      redactor().learn(evidence.facts().origin(), null);
+      redactor().learnMachines(evidence.machines());
+    }
+  }
+
   /** Writes the held progress, redacted with what the probe found. */
   void releaseProgress(PrintWriter err, Vocabulary vocabulary, ObjectNode found) {
     if (on) {
@@ -59,6 +71,11 @@ final class RedactOption {
       err.print(redactor().apply(heldProgress.toString()));
       err.flush();
     }
+  }
+
+  /** {@code text} redacted with what was learned, when asked; unchanged when not. */
+  String text(String text) {
+    return on ? redactor().apply(text) : text;
   }
 
   /** The probe's symptom file itself redacted, for its output; unchanged when not asked. */

@@ -1,6 +1,7 @@
 package dev.rdpdoctor.cli;
 
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.evidence.SampleEvidence;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.ruletools.Coverage;
 import dev.rdpdoctor.ruletools.ScenarioReport;
@@ -63,7 +64,8 @@ final class RulesTestCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml samples in " + given);
     }
     KnowledgeBase knowledge = rules.load();
-    ScenarioRunner runner = new ScenarioRunner(knowledge, new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()));
+    CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
+    ScenarioRunner runner = new ScenarioRunner(knowledge, sample -> SampleEvidence.read(sample, reader));
     ScenarioReport report = new ScenarioReport(knowledge);
     List<ScenarioResult> results = new ArrayList<>();
     for (Path sample : samples) {

@@ -87,9 +87,12 @@ public final class HtmlReport implements Report {
     if (conflicts.isEmpty()) {
       return;
     }
-    out.println("<section id=\"conflicts\" class=\"warn\"><p>The probe saw something else than the file says; the file's statements were used:</p><ul>");
+    String by = conflicts.get(0).by();
+    out.println("<section id=\"conflicts\" class=\"warn\"><p>" + esc(Character.toUpperCase(by.charAt(0)) + by.substring(1))
+        + " saw something else than the file says; the file's statements were used:</p><ul>");
     conflicts.forEach(x -> out.println("<li><span class=\"path\">" + esc(x.path()) + "</span>: the file says <code>"
-        + esc(x.stated()) + "</code>, the probe saw <code>" + esc(x.probed()) + "</code></li>"));
+        + esc(x.stated()) + "</code>, " + esc(x.by()) + " saw <code>" + esc(x.probed()) + "</code>"
+        + x.origin().map(w -> " <small>(" + esc(w) + ")</small>").orElse("") + "</li>"));
     out.println("</ul></section>");
   }
 

@@ -66,10 +66,14 @@ public final class JsonReport implements Report {
     kase.put("error_meaning", h.error().meaning().orElse(null));
     kase.put("extended_meaning", h.extended().meaning().orElse(null));
     ArrayNode conflicts = root.putArray("conflicts");
-    o.conflicts().forEach(conflict -> conflicts.addObject()
-        .put("path", conflict.path())
-        .put("stated", conflict.stated())
-        .put("probed", conflict.probed()));
+    o.conflicts().forEach(conflict -> {
+      ObjectNode c = conflicts.addObject()
+          .put("path", conflict.path())
+          .put("stated", conflict.stated())
+          .put("probed", conflict.probed())
+          .put("by", conflict.by());
+      conflict.origin().ifPresent(w -> c.put("origin", w));
+    });
     root.put("knowledge", o.knowledge());
     root.put("top", o.ranked().isEmpty() ? null : o.ranked().get(0).id());
     root.put("ranked_by", o.rankedByBaseRate() ? "base-rate" : "evidence");

@@ -48,8 +48,9 @@ public final class MarkdownReport implements Report {
     out.println("- extended " + code(h.extended()));
     out.println();
     if (!o.conflicts().isEmpty()) {
-      out.println("> The probe saw something else than the file says; the file's statements were used:");
-      o.conflicts().forEach(x -> out.println("> - `" + x.path() + "`: the file says " + text(x.stated()) + ", the probe saw " + text(x.probed())));
+      out.println("> " + capital(o.conflicts().get(0).by()) + " saw something else than the file says; the file's statements were used:");
+      o.conflicts().forEach(x -> out.println("> - `" + x.path() + "`: the file says " + text(x.stated()) + ", " + x.by() + " saw "
+          + text(x.probed()) + x.origin().map(w -> " (" + text(w) + ")").orElse("")));
       out.println();
     }
   }
@@ -223,5 +224,9 @@ public final class MarkdownReport implements Report {
 
   private static String code(Outline.Code code) {
     return Codes.both(code.value()) + code.meaning().map(m -> ": " + text(m)).orElse("");
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

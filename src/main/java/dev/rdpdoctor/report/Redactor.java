@@ -12,6 +12,7 @@ import dev.rdpdoctor.casefile.vocabulary.KeyType;
 import dev.rdpdoctor.casefile.vocabulary.SectionType;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
   enum Kind {
-    HOST, DOMAIN, IP, USER, SUBJECT, THUMBPRINT, FOLDER;
+    HOST, DOMAIN, IP, USER, SUBJECT, THUMBPRINT, FOLDER, SID;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -54,6 +55,10 @@ public final class Redactor {
   private static final Pattern DOMAIN_USER = Pattern.compile("(?<![\\w\\\\.$-])([A-Za-z][\\w.-]{0,14})\\\\([\\w.$-]{1,64})(?![\\w\\\\])");
   private static final Pattern LABELLED_USER = Pattern.compile(
       "(?i)\\b(?:user(?:\\s*name)?|account(?:\\s*name)?|logon\\s*account)\\s*[:=]\\s*([\\w.$@\\\\-]{2,64})");
+  /** A domain's or a machine's security identifier: the well-known ones (S-1-5-18) identify nobody. */
+  private static final Pattern SID = Pattern.compile("(?<![\\w-])S-1-5-21(?:-\\d{1,10}){3,4}(?![\\w-])");
+  /** A SHA-1 thumbprint in a text: forty hex digits. */
+  private static final Pattern THUMBPRINT = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{40}(?![0-9A-Fa-f])");
   private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\\.?");
   /** Accounts and account domains every Windows machine has: naming them identifies nobody. */
   private static final Set<String> WELL_KNOWN = Set.of("nt authority", "authority", "builtin", "nt service", "service",
@@ -76,14 +81,40 @@ public final class Redactor {
    */
   public void learn(String source, CaseValues values) {
     if (source != null) {
-      String file = source.split(" \\+ ", 2)[0];
-      int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-      if (slash > 0) {
-        add(file.substring(0, slash), Kind.FOLDER);
+      String[] parts = source.split(" \\+ ");
+      for (int i = 0; i < parts.length; i++) {
+        String file = parts[i];
+        if (file.startsWith("evidence ")) {
+          file = file.substring("evidence ".length()); // the evidence's own name may be the collector's, with the computer's in it
+          add(file, Kind.FOLDER);
+        } else if (i > 0) {
+          continue;
+        }
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        if (slash > 0) {
+          add(file.substring(0, slash), Kind.FOLDER);
+        }
       }
     }
     if (values != null) {
       walk(values.root());
+    }
+  }
+
+  /**
+   * Learns the names of computers that are no value of the case (those Windows' exports say they
+   * come from): each is hidden as a host name is, and its first label wherever it appears alone
+   * ({@code rdsh07.corp.example}, and {@code RDSH07} in an event's text), whatever it looks like.
+   */
+  public void learnMachines(Collection<String> names) {
+    for (String name : names) {
+      String value = withoutPort(name.strip());
+      host(value);
+      int dot = value.indexOf('.');
+      String first = dot < 0 ? value : value.substring(0, dot);
+      if (dot > 0 && HOST_NAME.matcher(value).matches() && !GENERIC_HOSTS.contains(first.toLowerCase(Locale.ROOT))) {
+        add(first, Kind.HOST);
+      }
     }
   }
 
@@ -215,6 +246,8 @@ public final class Redactor {
       }
     }
     find(EMAIL, text, 0, Kind.USER);
+    find(SID, text, 0, Kind.SID);
+    find(THUMBPRINT, text, 0, Kind.THUMBPRINT);
     Matcher pair = DOMAIN_USER.matcher(text);
     while (pair.find()) {
       if (!WELL_KNOWN.contains(pair.group(1).toLowerCase(Locale.ROOT))

@@ -65,9 +65,9 @@ public final class TextReport implements Report {
     out.println("  observed " + h.observed());
     out.println();
     if (!o.conflicts().isEmpty()) {
-      out.println("Your file and the probe disagree (your statements are used):");
+      out.println("Your file and " + o.conflicts().get(0).by() + " disagree (your statements are used):");
       for (Conflict conflict : o.conflicts()) {
-        out.println("  - " + conflict.path() + ": you wrote " + conflict.stated() + ", the probe saw " + conflict.probed());
+        out.println("  - " + conflict.path() + ": you wrote " + conflict.stated() + ", " + conflict.by() + " saw " + conflict.found());
       }
       out.println();
     }

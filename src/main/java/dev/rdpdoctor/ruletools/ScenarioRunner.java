@@ -23,16 +23,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs samples against their {@code expect:} blocks, measures what they cover, and runs resolved tickets. */
 public final class ScenarioRunner {
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
-  private final CaseFileReader reader;
+  private final Function<Path, CaseFile> reader;
   private final ResolutionCheck resolutions;
 
   public ScenarioRunner(KnowledgeBase knowledge, CaseFileReader reader) {
+    this(knowledge, reader::read);
+  }
+
+  /** @param reader reads a sample into its case, as the samples' evidence asks (a sample naming its evidence) */
+  public ScenarioRunner(KnowledgeBase knowledge, Function<Path, CaseFile> reader) {
     this.knowledge = knowledge;
     this.diagnoser = new Diagnoser(knowledge);
     this.reader = reader;
@@ -47,7 +53,7 @@ public final class ScenarioRunner {
   public ScenarioResult run(Path sample) {
     CaseFile caseFile;
     try {
-      caseFile = reader.read(sample);
+      caseFile = reader.apply(sample);
     } catch (InvalidInputException e) {
       return new ScenarioResult(sample, Optional.empty(), Optional.empty(), List.of(), e.errors());
     }
@@ -68,7 +74,7 @@ public final class ScenarioRunner {
   public TicketRun ticket(Path ticket) {
     CaseFile caseFile;
     try {
-      caseFile = reader.read(ticket);
+      caseFile = reader.apply(ticket);
     } catch (InvalidInputException e) {
       return new TicketRun(ticket, Optional.empty(), Optional.empty(), e.errors());
     }

@@ -387,7 +387,7 @@ class CaseFileReaderTest {
     } catch (dev.rdpdoctor.problem.InvalidInputException e) {
       assertThat(e.errors()).extracting(dev.rdpdoctor.problem.InputError::format).containsExactly(
           "cases.jsonl:12:2: error: unknown key 'titel' in the top level; did you mean 'title'? allowed keys: certificate,"
-              + " client, error, events, expect, host, notes, observed, path, probe, rdp, resolution, sessions, tests, title",
+              + " client, error, events, evidence, expect, host, notes, observed, path, probe, rdp, resolution, sessions, tests, title",
           "cases.jsonl:12:32: error: rdp.port: 0 is out of range; allowed: 1 to 65535",
           "cases.jsonl:12:59: error: rdp.min_encryption_level: 9 is out of range; allowed: 1 to 4",
           "cases.jsonl:12:75: error: observed: malformed date '2026-11-20T': write it as YYYY-MM-DD, e.g. 2026-11-20"

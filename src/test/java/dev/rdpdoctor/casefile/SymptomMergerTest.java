@@ -229,4 +229,40 @@ class SymptomMergerTest {
     assertThat(at(merged, "probe")).isEqualTo(PROBED.symptoms().get("probe"));
     assertThat(merged.conflicts()).isEmpty();
   }
+
+  @Test
+  void eventsTheEvidenceSawAreAddedAfterTheUsersOwnWhichStayAsWritten() {
+    ObjectNode stated = yaml("""
+        events: [{id: 36870, text: "0x8009030D"}, {id: 36871, text: "10013"}]
+        """);
+    ProbedFacts found = new ProbedFacts("evidence host.zip", yaml("""
+        events: [{id: 36870, text: "0x8009030D"}, {id: 1057, source: TerminalServices-RemoteConnectionManager}, {id: 36871, text: "10011"}]
+        """), Map.of("events[0]", "System.xml line 2", "events[1]", "System.xml line 5", "events[2]", "System.xml line 9"),
+        "the evidence");
+    SymptomMerger.Merged merged = new SymptomMerger(VOCABULARY).merge(stated, found);
+    assertThat(merged.conflicts()).isEmpty();
+    assertThat(merged.symptoms().get("events").toString()).isEqualTo("[{\"id\":36870,\"text\":\"0x8009030D\"},"
+        + "{\"id\":36871,\"text\":\"10013\"},{\"id\":1057,\"source\":\"TerminalServices-RemoteConnectionManager\"},"
+        + "{\"id\":36871,\"text\":\"10011\"}]");
+    assertThat(merged.provenance()).containsEntry("events[2].id", "evidence host.zip: System.xml line 5")
+        .containsEntry("events[3].text", "evidence host.zip: System.xml line 9")
+        .doesNotContainKeys("events[0].id", "events[1].text");
+  }
+
+  @Test
+  void anEventTheUserWroteThatTheEvidenceShowsGetsTheKeysTheUserLeftOutNotASecondEntry() {
+    ObjectNode stated = yaml("""
+        events: [1058, {id: 36870, source: Schannel}]
+        """);
+    ProbedFacts found = new ProbedFacts("evidence host.zip", yaml("""
+        events: [{id: 36870, source: schannel, text: "0x8009030D", log: System}, {id: 1058, source: RemoteConnectionManager}]
+        """), Map.of("events[0]", "System.xml line 2", "events[1]", "System.xml line 7"), "the evidence");
+    SymptomMerger.Merged merged = new SymptomMerger(VOCABULARY).merge(stated, found);
+    assertThat(merged.conflicts()).isEmpty();
+    assertThat(merged.symptoms().get("events").toString()).isEqualTo("[{\"id\":1058,\"source\":\"RemoteConnectionManager\"},"
+        + "{\"id\":36870,\"source\":\"Schannel\",\"text\":\"0x8009030D\",\"log\":\"System\"}]");
+    assertThat(merged.provenance()).containsEntry("events[0].source", "evidence host.zip: System.xml line 7")
+        .containsEntry("events[1].text", "evidence host.zip: System.xml line 2")
+        .doesNotContainKeys("events[0].id", "events[1].id", "events[1].source", "events[2].id");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rdpdoctor.Fixtures;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.evidence.SampleEvidence;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.ruletools.ScenarioResult;
 import dev.rdpdoctor.ruletools.ScenarioRunner;
@@ -19,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Runs every sample in facts-samples/ against its {@code expect:} block. */
 class SampleScenariosTest {
 
-  private static final ScenarioRunner RUNNER = new ScenarioRunner(Fixtures.knowledge(), new CaseFileReader());
+  private static final CaseFileReader READER = new CaseFileReader();
+  private static final ScenarioRunner RUNNER = new ScenarioRunner(Fixtures.knowledge(),
+      sample -> SampleEvidence.read(sample, READER));
 
   static Stream<Path> samples() {
     return ScenarioRunner.samples(List.of(Fixtures.SAMPLES)).stream();

@@ -10,6 +10,7 @@ import dev.rdpdoctor.casefile.CaseValues;
 import dev.rdpdoctor.casefile.vocabulary.BundledVocabulary;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -121,5 +122,31 @@ class RedactorTest {
     assertThat(redacted.at("/certificate/names/0").asText()).isEqualTo("host-1");
     assertThat(redacted.at("/certificate/not_after").asText()).isEqualTo("2030-01-01");
     new CaseFileReader().read("redacted.yaml", redacted.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aDomainsSecurityIdentifierAndAThumbprintInAnyTextAreHiddenAndWellKnownSidsAreNot() {
+    Redactor r = learning("""
+        events:
+          - {id: 36870, text: "key of S-1-5-21-1004336348-1177238915-682003330-1105 for 3f2a9c0d5b7e1a4c8f6d2b9e0a1c3d5f7b9e2a4c; S-1-5-18"}
+        """);
+    assertThat(r.apply("S-1-5-21-1004336348-1177238915-682003330-1105 owns 3F2A9C0D5B7E1A4C8F6D2B9E0A1C3D5F7B9E2A4C, not S-1-5-18"))
+        .isEqualTo("sid-1 owns thumbprint-1, not S-1-5-18");
+  }
+
+  @Test
+  void theEvidencesNameAndItsFolderAreHiddenAsTheSymptomFilesFolderIs() {
+    Redactor r = new Redactor();
+    r.learn("/home/jsmith/case.yaml + evidence /home/jsmith/cases/rdp-evidence-JUMP01-20260217.zip", null);
+    assertThat(r.apply("read /home/jsmith/cases/rdp-evidence-JUMP01-20260217.zip beside /home/jsmith"))
+        .isEqualTo("read folder-2 beside folder-1");
+  }
+
+  @Test
+  void aComputerTheEvidenceComesFromIsHiddenWithItsShortNameWhateverItLooksLike() {
+    Redactor r = new Redactor();
+    r.learnMachines(List.of("fileserver.corp.example", "FS01", "localhost"));
+    assertThat(r.apply("fileserver.corp.example (FILESERVER) and FS01, fs01 on localhost"))
+        .isEqualTo("host-1.domain-1 (host-1) and host-2, host-2 on localhost");
   }
 }

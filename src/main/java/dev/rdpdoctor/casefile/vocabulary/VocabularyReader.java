@@ -388,6 +388,14 @@ public final class VocabularyReader {
     if (w.command() != null) {
       var c = w.command();
       Map<String, Object> match = mapped(label, type, c.match(), at + ".command.match", origin, errors);
+      for (String regex : c.match().keySet()) {
+        try {
+          java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+          errors.add(origin.error(at + ".command.match." + regex, label + ": not a regular expression: "
+              + e.getDescription() + " near index " + e.getIndex()));
+        }
+      }
       return errors.size() > before ? Optional.empty()
           : Optional.of(new WindowsSource.Command(c.run(), c.read(), match, Optional.ofNullable(c.note())));
     }

@@ -1,0 +1,125 @@
+package dev.rdpdoctor.evidence;
+
+import dev.rdpdoctor.casefile.ProbedFacts;
+import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.problem.InputError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the evidence given (a file, a folder, a zip) into the values of a symptom file: each file
+ * is told by its content, never its name, read by the reader of its kind, and what all of them say
+ * is given meaning by the vocabulary's {@code windows:} sources. A file of no kind read is
+ * skipped, saying why; a malformed one is a located error, and the rest are read all the same.
+ */
+public final class EvidenceReader {
+
+  private static final List<FormatReader> FORMATS = List.of(
+      new CollectionNoteReader(),
+      new RegistryExportReader(),
+      new RegistryQueryReader(),
+      new RdpFileReader(),
+      new EventXmlReader(),
+      new PowerShellJsonReader(),
+      new EventCsvReader(),
+      new CertificateListReader(),
+      new CommandOutputReader());
+
+  /** Who found the values, as a report says it where the user's file says otherwise. */
+  public static final String FINDER = "the evidence";
+
+  private static final byte[] EVTX = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
+
+  private final Vocabulary vocabulary;
+  private final EvidenceLimits limits;
+
+  public EvidenceReader(Vocabulary vocabulary, EvidenceLimits limits) {
+    this.vocabulary = vocabulary;
+    this.limits = limits;
+  }
+
+  public EvidenceReader(Vocabulary vocabulary) {
+    this(vocabulary, EvidenceLimits.DEFAULT);
+  }
+
+  /** The evidence at {@code path}, named in reports as {@code evidence PATH}. */
+  public Evidence read(Path path) {
+    List<Observation> observations = new ArrayList<>();
+    List<Evidence.ReadFile> read = new ArrayList<>();
+    List<Evidence.SkippedFile> skipped = new ArrayList<>();
+    List<InputError> problems = new ArrayList<>();
+    Set<String> machines = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    new EvidenceFiles(limits).visit(path, new EvidenceFiles.Visitor() {
+      @Override
+      public void file(String name, String location, byte[] content) {
+        readFile(name, location, content, observations, read, skipped, problems, machines);
+      }
+
+      @Override
+      public void skipped(String name, String why) {
+        skipped.add(new Evidence.SkippedFile(name, why));
+      }
+
+      @Override
+      public void error(InputError error) {
+        problems.add(error);
+      }
+    });
+    WindowsSources.Found found = WindowsSources.of(vocabulary, observations);
+    problems.addAll(found.warnings());
+    ProbedFacts facts = new ProbedFacts("evidence " + path, found.symptoms(), found.reasons(), FINDER);
+    return new Evidence(facts, read, skipped, problems, machines);
+  }
+
+  /** One file: told by its content, read, or skipped saying why. */
+  private void readFile(String name, String location, byte[] content, List<Observation> observations,
+      List<Evidence.ReadFile> read, List<Evidence.SkippedFile> skipped, List<InputError> problems, Set<String> machines) {
+    if (content.length == 0) {
+      skipped.add(new Evidence.SkippedFile(name, "empty"));
+      return;
+    }
+    if (startsWith(content, EVTX)) {
+      skipped.add(new Evidence.SkippedFile(name, "an .evtx event log, which is read on Windows only: export its events as XML"
+          + " (wevtutil qe LOG /f:RenderedXml > events.xml) or run the collector"));
+      return;
+    }
+    Optional<DecodedText> text = DecodedText.of(content);
+    if (text.isEmpty()) {
+      skipped.add(new Evidence.SkippedFile(name, "not text (a binary file)"));
+      return;
+    }
+    if (text.get().firstLine().isEmpty()) {
+      skipped.add(new Evidence.SkippedFile(name, "blank"));
+      return;
+    }
+    for (FormatReader format : FORMATS) {
+      if (format.recognises(text.get())) {
+        FileReading reading = new FileReading(name, location, text.get(), limits);
+        format.read(reading);
+        observations.addAll(reading.observations());
+        problems.addAll(reading.errors());
+        machines.addAll(reading.machines());
+        read.add(new Evidence.ReadFile(name, format.kind(), reading.observations().size()));
+        return;
+      }
+    }
+    skipped.add(new Evidence.SkippedFile(name, "not an export rdp-doctor reads (a registry export or reg query, an .rdp file,"
+        + " events as XML, CSV or JSON, a certificate listing, or the output of a command the vocabulary names)"));
+  }
+
+  private static boolean startsWith(byte[] content, byte[] magic) {
+    if (content.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (content[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
