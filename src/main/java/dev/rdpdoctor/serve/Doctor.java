@@ -1,0 +1,155 @@
+package dev.rdpdoctor.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rdpdoctor.casefile.CaseFile;
+import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.consult.Askable;
+import dev.rdpdoctor.consult.ConsultStep;
+import dev.rdpdoctor.consult.NextChecks;
+import dev.rdpdoctor.consult.QuestionPicker;
+import dev.rdpdoctor.engine.Diagnoser;
+import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.knowledge.KnowledgeBase;
+import dev.rdpdoctor.report.ExplainReport;
+import dev.rdpdoctor.report.JsonReport;
+import dev.rdpdoctor.report.MarkdownReport;
+import dev.rdpdoctor.report.NextCheck;
+import dev.rdpdoctor.report.Outline;
+import dev.rdpdoctor.report.Redactor;
+import dev.rdpdoctor.report.Report;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The knowledge base as the server uses it: a case given as text is read (YAML, or JSON when it
+ * starts with <code>{</code>) with the same located errors as the command line, diagnosed with the
+ * same engine, and laid out by the same reports. Thread-safe: what is not is kept per thread.
+ */
+public final class Doctor {
+
+  private final KnowledgeBase knowledge;
+  private final Diagnoser diagnoser;
+  private final Clock clock;
+  private final ThreadLocal<CaseFileReader> yaml;
+  private final ThreadLocal<CaseFileReader> json;
+  private final ThreadLocal<NextChecks> nextChecks;
+  private final ThreadLocal<QuestionPicker> pickers;
+  private final List<Askable> questions;
+
+  public Doctor(KnowledgeBase knowledge, Clock clock) {
+    this.knowledge = knowledge;
+    this.clock = clock;
+    this.diagnoser = new Diagnoser(knowledge);
+    this.yaml = ThreadLocal.withInitial(() -> new CaseFileReader(knowledge.vocabulary(), clock));
+    this.json = ThreadLocal.withInitial(() -> CaseFileReader.json(knowledge.vocabulary(), clock));
+    this.nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser));
+    this.questions = Askable.all(knowledge);
+    this.pickers = ThreadLocal.withInitial(() -> new QuestionPicker(diagnoser, yaml.get(), questions));
+  }
+
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A case diagnosed: what was read, what the rules concluded, and the report's outline. */
+  public record Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline) {
+
+    public String top() {
+      return outline.ranked().isEmpty() || outline.rankedByBaseRate() ? null : outline.ranked().get(0).id();
+    }
+  }
+
+  /**
+   * Reads a symptom file given as text, named {@code name} in its errors.
+   *
+   * @throws dev.rdpdoctor.problem.InvalidInputException with every located problem
+   */
+  public CaseFile read(String name, byte[] content) {
+    return (looksLikeJson(content) ? json.get() : yaml.get()).read(name, content);
+  }
+
+  /** Reads and diagnoses a symptom file given as text, with the checks to suggest when the evidence is thin. */
+  public Diagnosed diagnose(String name, byte[] content) {
+    return diagnose(read(name, content));
+  }
+
+  public Diagnosed diagnose(CaseFile caseFile) {
+    Diagnosis d = diagnoser.diagnose(caseFile);
+    List<NextCheck> checks = nextChecks.get().of(caseFile, d).stream()
+        .map(s -> NextCheck.of(s.question(), s.separates())).toList();
+    return new Diagnosed(caseFile, d, Outline.of(d, checks, knowledge));
+  }
+
+  /** The diagnosis as {@code diagnose --format json} writes it for one case of many (one line). */
+  public String json(Diagnosed d, boolean redact) {
+    return write(d, redact, out -> new JsonReport(false).write(d.outline(), out));
+  }
+
+  /** The report as {@code diagnose --format markdown} writes it. */
+  public String markdown(Diagnosed d, boolean redact) {
+    return write(d, redact, out -> new MarkdownReport().write(d.outline(), out));
+  }
+
+  /** The report in any format. */
+  public String report(Report report, Diagnosed d, boolean redact) {
+    return write(d, redact, out -> report.write(d.outline(), out));
+  }
+
+  /** The explanation as {@code explain} writes it: how, why not, and why each fix. */
+  public String explanation(Diagnosed d, Optional<String> cause, boolean redact) {
+    return write(d, redact, out -> new ExplainReport(knowledge).write(d.diagnosis(), cause, out));
+  }
+
+  /** A redactor that has learned the names of the case, to redact other text about it the same way. */
+  public static Redactor redactorFor(CaseFile caseFile) {
+    Redactor r = new Redactor();
+    r.learn(caseFile.source(), caseFile.values());
+    return r;
+  }
+
+  private static String write(Diagnosed d, boolean redact, Consumer<PrintWriter> writer) {
+    StringWriter text = new StringWriter(8192);
+    PrintWriter out = new PrintWriter(text);
+    writer.accept(out);
+    out.flush();
+    return redact ? redactorFor(d.caseFile()).apply(text.toString()) : text.toString();
+  }
+
+  /**
+   * Replays a consultation's answers on the case it started from ({@code start}, a symptom file's
+   * sections), and says where that leaves it.
+   */
+  public ConsultStep.Position consult(ObjectNode start, List<ConsultStep.Answer> answers, int limit) {
+    return new ConsultStep(pickers.get(), questions, limit).replay(start, answers, "answers");
+  }
+
+  /** The questions of the knowledge base that can be asked. */
+  public List<Askable> questions() {
+    return questions;
+  }
+
+  static boolean looksLikeJson(byte[] content) {
+    for (byte b : content) {
+      if (b == '{') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
