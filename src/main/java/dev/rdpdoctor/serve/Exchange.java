@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
@@ -93,7 +92,11 @@ final class Exchange {
   /** The media type of the body, lower case, without its parameters; empty when none is given. */
   Optional<String> mediaType() {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    return type == null ? Optional.empty() : Optional.of(MimeTypes.getContentTypeWithoutCharset(type).strip().toLowerCase(java.util.Locale.ROOT));
+    if (type == null) {
+      return Optional.empty();
+    }
+    int semicolon = type.indexOf(';');
+    return Optional.of((semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   Optional<String> cookie(String name) {

@@ -36,6 +36,8 @@ final class VocabularyForm {
 
   /** Sections the form leaves out: the probe writes one, the samples' expectations the other. */
   static final Set<String> LEFT_OUT = Set.of("probe", "expect", CaseStore.RESOLUTION);
+  /** Sections shown open from the start: what every ticket has. */
+  static final Set<String> OPEN = Set.of("error");
   /** Rows offered for a list of sections ({@code events}). */
   static final int ROWS = 3;
   private static final Pattern PATH = Pattern.compile("[a-z0-9_]+(\\[[0-9]{1,3}])?(\\.[a-z0-9_]+(\\[[0-9]{1,3}])?)*");
@@ -87,7 +89,7 @@ final class VocabularyForm {
           fields.add(field(at + "." + k.name(), k, given, errors));
         }
       }
-      boolean filled = fields.stream().anyMatch(f -> !f.chosen().isEmpty()) || errors.containsKey(at);
+      boolean filled = fields.stream().anyMatch(f -> !f.chosen().isEmpty()) || errors.containsKey(at) || OPEN.contains(at);
       String title = key.isList() ? path + " #" + (row + 1) : path;
       out.add(new Views.Group(at, title, key.doc(), fields, errors.getOrDefault(at, List.of()), filled));
       for (Key k : inner) {
