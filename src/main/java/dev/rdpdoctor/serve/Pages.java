@@ -309,7 +309,8 @@ final class Pages {
     if (at.next().isPresent()) {
       Outcome o = at.next().get();
       Askable q = o.question();
-      ask = q.question().ask();
+      // the terminal's hint on typing several answers; the page offers them as boxes to tick
+      ask = q.list() ? q.question().ask().replace(" (several answers may be given, separated by commas)", "") : q.question().ask();
       how = q.question().how() == null ? "" : q.question().how();
       cost = switch (q.question().cost()) {
         case LOW -> "a quick check";

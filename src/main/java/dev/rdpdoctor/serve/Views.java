@@ -79,7 +79,14 @@ public final class Views {
   public record Rank(String cause, String title, String cf) {}
 
   /** A possible answer, and the ranking it would lead to. */
-  public record IfAnswer(String answer, List<Rank> ranking) {}
+  public record IfAnswer(String answer, List<Rank> ranking) {
+
+    /** The ranking in one line: {@code cert-expired 0.95; machinekeys-inaccessible 0.58}. */
+    public String summary() {
+      return ranking.isEmpty() ? "no cause is supported"
+          : String.join("; ", ranking.stream().map(r -> r.cause() + " " + r.cf()).toList());
+    }
+  }
 
   public record Consult(Frame frame, String start, List<Given> given, List<Rank> now, boolean byBaseRate,
       Optional<ConsultStep.Position> at, String ask, String how, String cost, String fact, boolean checklist,

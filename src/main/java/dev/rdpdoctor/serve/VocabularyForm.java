@@ -62,7 +62,7 @@ final class VocabularyForm {
         top.add(field(key.name(), key, given, errors));
       }
     }
-    out.add(new Views.Group("", "The ticket", root.doc(), top, List.of(), true));
+    out.add(new Views.Group("", "The ticket", plain(root.doc()), top, List.of(), true));
     for (Key key : root.keys()) {
       if (!LEFT_OUT.contains(key.name()) && key.section().isPresent()) {
         section(key.name(), key, given, errors, out);
@@ -91,7 +91,8 @@ final class VocabularyForm {
       }
       boolean filled = fields.stream().anyMatch(f -> !f.chosen().isEmpty()) || errors.containsKey(at) || OPEN.contains(at);
       String title = key.isList() ? path + " #" + (row + 1) : path;
-      out.add(new Views.Group(at, title, key.doc(), fields, errors.getOrDefault(at, List.of()), filled));
+      // the list's documentation once, on its first row
+      out.add(new Views.Group(at, title, row == 0 ? plain(key.doc()) : "", fields, errors.getOrDefault(at, List.of()), filled));
       for (Key k : inner) {
         section(at + "." + k.name(), k, given, errors, out);
       }
@@ -105,25 +106,31 @@ final class VocabularyForm {
     List<String> chosen = given.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
     String label = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
     List<String> err = errors.getOrDefault(name, List.of());
+    String doc = plain(key.doc());
     if (item instanceof KeyType.YesNo) {
-      return new Views.Field(name, label, key.doc(), "yesno", List.of("yes", "no"), "", "", "", chosen, err);
+      return new Views.Field(name, label, doc, "yesno", List.of("yes", "no"), "", "", "", chosen, err);
     }
     if (item instanceof KeyType.OneOf o) {
-      return new Views.Field(name, label, key.doc(), list ? "choices" : "choice", o.set().spellings(), "", "", "", chosen, err);
+      return new Views.Field(name, label, doc, list ? "choices" : "choice", o.set().spellings(), "", "", "", chosen, err);
     }
     if (item instanceof KeyType.WholeNumber n) {
-      return new Views.Field(name, label, key.doc(), list ? "lines" : "number", List.of(),
+      return new Views.Field(name, label, doc, list ? "lines" : "number", List.of(),
           n.min() == Long.MIN_VALUE ? "" : Long.toString(n.min()), n.max() == Long.MAX_VALUE ? "" : Long.toString(n.max()), "1",
           chosen, err);
     }
     if (item instanceof KeyType.Decimal d) {
-      return new Views.Field(name, label, key.doc(), list ? "lines" : "number", List.of(),
+      return new Views.Field(name, label, doc, list ? "lines" : "number", List.of(),
           Double.isInfinite(d.min()) ? "" : number(d.min()), Double.isInfinite(d.max()) ? "" : number(d.max()), "any", chosen, err);
     }
     if (item instanceof KeyType.Date) {
-      return new Views.Field(name, label, key.doc(), list ? "lines" : "date", List.of(), "", "", "", chosen, err);
+      return new Views.Field(name, label, doc, list ? "lines" : "date", List.of(), "", "", "", chosen, err);
     }
-    return new Views.Field(name, label, key.doc(), list ? "lines" : "text", List.of(), "", "", "", chosen, err);
+    return new Views.Field(name, label, doc, list ? "lines" : "text", List.of(), "", "", "", chosen, err);
+  }
+
+  /** Documentation as the page shows it: the reference's Markdown code marks left out. */
+  static String plain(String doc) {
+    return doc.replace("`", "");
   }
 
   private static String number(double v) {
