@@ -63,6 +63,8 @@ class ServeBrowserTest {
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // a page that a click or a key sends is looked for until it has come
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
     Files.createDirectories(SHOTS);
   }
 
@@ -161,12 +163,12 @@ class ServeBrowserTest {
 
   private static void answerFirst() {
     String before = browser.findElement(By.id("q")).getText();
-    List<WebElement> boxes = browser.findElements(By.cssSelector("form.question input[type=checkbox][name=reply]"));
-    if (!boxes.isEmpty()) {
-      boxes.get(0).click();
+    WebElement first = browser.findElement(By.cssSelector("form.question input[type=checkbox][name=reply], form.question button[name=reply]"));
+    if (first.getTagName().equals("input")) {
+      first.click();
       browser.findElement(By.cssSelector("form.question button[value=answer]")).click();
     } else {
-      browser.findElement(By.cssSelector("form.question button[name=reply]")).click();
+      first.click();
     }
     waitForQuestion(before);
   }
