@@ -66,7 +66,7 @@ final class Api {
 
   /** The diagnosis of the case in the body. */
   private void diagnose(Exchange ex) {
-    Doctor.Diagnosed d = doctor.diagnose("request", ex.body());
+    Doctor.Diagnosed d = doctor.diagnose(doctor.read("request", ex.body()), weighChecks(ex));
     metrics.diagnosed(d.top());
     ex.send(200, JSON_TYPE, doctor.json(d, redact(ex)));
   }
@@ -208,7 +208,7 @@ final class Api {
 
   private void caseDiagnosis(Exchange ex) throws IOException {
     String id = ex.pathParam("id");
-    Doctor.Diagnosed d = doctor.diagnose(store.caseFile(id, found(id)));
+    Doctor.Diagnosed d = doctor.diagnose(store.caseFile(id, found(id)), weighChecks(ex));
     metrics.diagnosed(d.top());
     ex.send(200, JSON_TYPE, doctor.json(d, redact(ex)));
   }
@@ -260,6 +260,11 @@ final class Api {
       throw new HttpError(404, "no case " + id + ": a case id looks like 20261120-101502-a3f9c1");
     }
     return store.read(id).orElseThrow(() -> new HttpError(404, "no case " + id));
+  }
+
+  /** {@code next_checks=false} leaves the checks unweighed, and the field out: a hundredth of the work. */
+  private static boolean weighChecks(Exchange ex) {
+    return !ex.query("next_checks").map(v -> v.equals("false") || v.equals("0") || v.equals("off")).orElse(false);
   }
 
   private static boolean redact(Exchange ex) {

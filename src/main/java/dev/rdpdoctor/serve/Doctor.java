@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  */
 public final class Doctor {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = dev.rdpdoctor.yaml.YamlMapper.json();
+
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
   private final Clock clock;
@@ -60,8 +62,14 @@ public final class Doctor {
     return clock;
   }
 
-  /** A case diagnosed: what was read, what the rules concluded, and the report's outline. */
-  public record Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline) {
+  /**
+   * A case diagnosed: what was read, what the rules concluded, and the report's outline.
+   *
+   * @param checksWeighed whether the checks that would best separate close causes were weighed
+   *     (each by diagnosing the case once per answer of every question: about a hundred times the
+   *     work of the diagnosis itself)
+   */
+  public record Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline, boolean checksWeighed) {
 
     public String top() {
       return outline.ranked().isEmpty() || outline.rankedByBaseRate() ? null : outline.ranked().get(0).id();
@@ -83,14 +91,33 @@ public final class Doctor {
   }
 
   public Diagnosed diagnose(CaseFile caseFile) {
-    Diagnosis d = diagnoser.diagnose(caseFile);
-    List<NextCheck> checks = nextChecks.get().of(caseFile, d).stream()
-        .map(s -> NextCheck.of(s.question(), s.separates())).toList();
-    return new Diagnosed(caseFile, d, Outline.of(d, checks, knowledge));
+    return diagnose(caseFile, true);
   }
 
-  /** The diagnosis as {@code diagnose --format json} writes it for one case of many (one line). */
+  /** @param weighChecks whether to weigh the checks to suggest when the top cause is not clear */
+  public Diagnosed diagnose(CaseFile caseFile, boolean weighChecks) {
+    Diagnosis d = diagnoser.diagnose(caseFile);
+    List<NextCheck> checks = !weighChecks ? List.of() : nextChecks.get().of(caseFile, d).stream()
+        .map(s -> NextCheck.of(s.question(), s.separates())).toList();
+    return new Diagnosed(caseFile, d, Outline.of(d, checks, knowledge), weighChecks);
+  }
+
+  /**
+   * The diagnosis as {@code diagnose --format json} writes it for one case of many (one line);
+   * without {@code next_checks} when they were not weighed.
+   */
   public String json(Diagnosed d, boolean redact) {
+    if (!d.checksWeighed()) {
+      return write(d, redact, out -> {
+        JsonReport report = new JsonReport(false);
+        try {
+          out.write(JSON.writeValueAsString(report.toJson(d.outline())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        out.write(System.lineSeparator());
+      });
+    }
     return write(d, redact, out -> new JsonReport(false).write(d.outline(), out));
   }
 

@@ -80,6 +80,18 @@ class ServeApiTest {
   }
 
   @Test
+  void withoutNextChecksTheDiagnosisIsTheSameLessThatField() throws Exception {
+    String thin = "error: {code: 0x904, extended: 0x7}\n";
+    ObjectNode full = (ObjectNode) json(server.post("/api/diagnose", YAML, thin));
+    ObjectNode lean = (ObjectNode) json(server.post("/api/diagnose?next_checks=false", YAML, thin));
+
+    assertThat(full.get("next_checks")).isNotEmpty();
+    assertThat(lean.has("next_checks")).isFalse();
+    full.remove("next_checks");
+    assertThat(lean.equals(full)).isTrue();
+  }
+
+  @Test
   void aCaseWrittenAsJsonIsDiagnosedAsItsYamlIs() throws Exception {
     String json = "{\"observed\": \"2026-11-20\", \"error\": {\"code\": \"0x904\", \"extended\": \"0x7\"},"
         + " \"certificate\": {\"not_after\": \"2026-11-18\", \"self_signed\": true}, \"events\": [1058]}";
