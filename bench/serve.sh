@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # rdp-doctor serve under load, on this machine: wrk (Debian's package) sends POST /api/diagnose
 # from 50 concurrent connections, each request one of the generated cases as JSON, and reports
-# the median and 99th-percentile latency and the requests per second, for the ranking alone
-# (?next_checks=false) and for the full shape with the next checks weighed; then a long run of a
+# the median and 99th-percentile latency and the requests per second: for one result line per case
+# (?format=jsonl, what the CLI's batch writes), for the whole diagnosis without the next checks, and
+# with them weighed (about a hundred diagnoses each); then a long run of a
 # million requests samples the server's resident memory. The CLI's warm batch throughput on the
 # same cases is measured too, for the ratio. Everything stays on 127.0.0.1 and stops by itself.
 #
@@ -65,11 +66,11 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
 rss_idle=$(rss)
 echo "   $server answers /health $ready_ms ms after it was started, RSS $rss_idle MB"
 
-# $1: how long; $2: the path (by default the diagnosis without the next checks, as a ticket system
-# that wants the ranking asks for it)
+# $1: how long; $2: the path (by default one result line per case, the shape the CLI's batch
+# writes, so that the two rates compare)
 run_wrk() {
   wrk -t"$wrk_threads" -c"$connections" -d"$1" --timeout 10s -s bench/serve-diagnose.lua "http://127.0.0.1:$port" -- \
-    "$PWD/$cases_file" 2000 "${2:-/api/diagnose?next_checks=false}" | grep '^RESULT'
+    "$PWD/$cases_file" 2000 "${2:-/api/diagnose?format=jsonl}" | grep '^RESULT'
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
@@ -81,7 +82,10 @@ echo "   $result"
 rps=$(field rps <<<"$result"); p50=$(field p50_ms <<<"$result"); p99=$(field p99_ms <<<"$result")
 errors=$(field errors <<<"$result")
 rss_after=$(rss)
-echo "== measured with the next checks weighed (the full --format json shape): $duration"
+echo "== measured, the whole diagnosis (--format json's shape) without the next checks: $duration"
+whole=$(run_wrk "$duration" "/api/diagnose?next_checks=false")
+echo "   $whole"
+echo "== measured, the whole diagnosis with the next checks weighed: $duration"
 full=$(run_wrk "$duration" /api/diagnose)
 echo "   $full"
 
@@ -120,6 +124,7 @@ cat <<EOF2
 start-up: /health answers after ${ready_ms} ms, RSS ${rss_idle} MB idle
 diagnose under ${connections} connections (${duration}): p50 ${p50} ms, p99 ${p99} ms, ${rps} requests/s, ${errors} errors, RSS ${rss_after} MB
    goals: p50 <= 5 ms, p99 <= 25 ms, >= 3000 requests/s
+the whole diagnosis: p50 $(field p50_ms <<<"$whole") ms, p99 $(field p99_ms <<<"$whole") ms, $(field rps <<<"$whole") requests/s, $(field errors <<<"$whole") errors
 with the next checks weighed: p50 $(field p50_ms <<<"$full") ms, p99 $(field p99_ms <<<"$full") ms, $(field rps <<<"$full") requests/s, $(field errors <<<"$full") errors
 long run: ${long_line}    goal: flat
 the CLI's warm batch: ${warm} cases/s; the server's rate is $(awk -v a="$rps" -v b="$warm" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}') x that

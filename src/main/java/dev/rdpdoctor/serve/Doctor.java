@@ -1,6 +1,9 @@
 package dev.rdpdoctor.serve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rdpdoctor.batch.BatchItem;
+import dev.rdpdoctor.batch.BatchOutcome;
+import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.consult.Askable;
@@ -42,6 +45,7 @@ public final class Doctor {
   private final ThreadLocal<NextChecks> nextChecks;
   private final ThreadLocal<QuestionPicker> pickers;
   private final List<Askable> questions;
+  private final ResultLine resultLines;
 
   public Doctor(KnowledgeBase knowledge, Clock clock) {
     this.knowledge = knowledge;
@@ -51,6 +55,7 @@ public final class Doctor {
     this.json = ThreadLocal.withInitial(() -> CaseFileReader.json(knowledge.vocabulary(), clock));
     this.nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser));
     this.questions = Askable.all(knowledge);
+    this.resultLines = new ResultLine(knowledge);
     this.pickers = ThreadLocal.withInitial(() -> new QuestionPicker(diagnoser, yaml.get(), questions));
   }
 
@@ -100,6 +105,12 @@ public final class Doctor {
     List<NextCheck> checks = !weighChecks ? List.of() : nextChecks.get().of(caseFile, d).stream()
         .map(s -> NextCheck.of(s.question(), s.separates())).toList();
     return new Diagnosed(caseFile, d, Outline.of(d, checks, knowledge), weighChecks);
+  }
+
+  /** The diagnosis as one result line, as {@code diagnose --format jsonl} writes it (schema rdp-doctor/result/1). */
+  public byte[] resultLine(CaseFile caseFile, byte[] content) {
+    Diagnosis d = diagnoser.diagnose(caseFile);
+    return resultLines.render(new BatchOutcome.Diagnosed(new BatchItem.JsonLine(0, caseFile.source(), 1, content), d));
   }
 
   /**

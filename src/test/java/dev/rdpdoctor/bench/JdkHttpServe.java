@@ -41,6 +41,10 @@ public final class JdkHttpServe {
       }
       try {
         String query = ex.getRequestURI().getQuery();
+        if (query != null && query.contains("format=jsonl")) {
+          send(ex, 200, new String(doctor.resultLine(doctor.read("request", body), body), StandardCharsets.UTF_8));
+          return;
+        }
         boolean checks = query == null || !query.contains("next_checks=false");
         send(ex, 200, doctor.json(doctor.diagnose(doctor.read("request", body), checks), false));
       } catch (InvalidInputException e) {

@@ -92,6 +92,26 @@ class ServeApiTest {
   }
 
   @Test
+  void formatJsonlGivesTheResultLineDiagnoseFormatJsonlWrites() throws Exception {
+    String line = "{\"observed\": \"2026-11-20\", \"error\": {\"code\": \"0x904\", \"extended\": \"0x7\"},"
+        + " \"certificate\": {\"not_after\": \"2026-11-18\"}, \"events\": [1058]}";
+    HttpResponse<String> r = server.post("/api/diagnose?format=jsonl", "application/json", line);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main.run(new String[] {"diagnose", "--rules", "rules", "-"}, new java.io.ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+        out, new ByteArrayOutputStream());
+
+    ObjectNode served = (ObjectNode) json(r);
+    ObjectNode printed = (ObjectNode) JSON.readTree(out.toByteArray());
+    assertThat(served.get("schema").asText()).isEqualTo("rdp-doctor/result/1");
+    assertThat(served.get("top").asText()).isEqualTo("cert-expired");
+    served.remove("case");
+    printed.remove("case");
+    assertThat(served.equals(printed)).isTrue();
+    assertThat(server.get("/metrics").body()).containsPattern("rdpdoctor_diagnoses_total\\{top_cause=\"cert-expired\"}");
+    assertThat(server.post("/api/diagnose?format=xml", "application/json", line).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void aCaseWrittenAsJsonIsDiagnosedAsItsYamlIs() throws Exception {
     String json = "{\"observed\": \"2026-11-20\", \"error\": {\"code\": \"0x904\", \"extended\": \"0x7\"},"
         + " \"certificate\": {\"not_after\": \"2026-11-18\", \"self_signed\": true}, \"events\": [1058]}";
