@@ -379,6 +379,25 @@ class ServeApiTest {
     }
   }
 
+  /** A client that sends part of a request and then nothing holds its connection no longer than the idle time. */
+  @Test
+  void aClientThatStopsSendingIsCutOffAfterTheIdleTime(@TempDir Path other) throws Exception {
+    ServeSettings quick = new ServeSettings("127.0.0.1", 0, other, Optional.empty(), List.of(),
+        ServeSettings.DEFAULT_MAX_REQUEST_BYTES, java.time.Duration.ofSeconds(1), 4, java.time.Duration.ofSeconds(1), 8);
+    try (RunningServer slow = new RunningServer(quick); Socket s = new Socket("127.0.0.1", slow.server.port())) {
+      s.setSoTimeout(15_000);
+      s.getOutputStream().write(("POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      long start = System.nanoTime();
+      byte[] answer = s.getInputStream().readAllBytes();
+      double seconds = (System.nanoTime() - start) / 1e9;
+
+      assertThat(seconds).isLessThan(10);
+      assertThat(answer.length == 0 || new String(answer, StandardCharsets.UTF_8).matches("(?s)HTTP/1.1 (400|408|500).*")).isTrue();
+    }
+  }
+
   @Test
   void everyResponseCarriesAStrictContentSecurityPolicy() {
     for (String path : List.of("/", "/health", "/api/cases", "/knowledge", "/nothing-here")) {
