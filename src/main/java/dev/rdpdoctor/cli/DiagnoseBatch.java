@@ -14,6 +14,7 @@ import dev.rdpdoctor.batch.RedactedResults;
 import dev.rdpdoctor.batch.ResultFormat;
 import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.casefile.CaseFolders;
+import dev.rdpdoctor.consult.NextChecks;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
@@ -152,7 +153,8 @@ final class DiagnoseBatch {
   private static ResultFormat resultFormat(KnowledgeBase knowledge, Diagnoser diagnoser, Format format,
       boolean explain) {
     ThreadLocal<NextChecks> nextChecks = ThreadLocal.withInitial(() -> new NextChecks(knowledge, diagnoser, false));
-    Function<Diagnosis, List<NextCheck>> checks = d -> nextChecks.get().of(d.caseFile(), d);
+    Function<Diagnosis, List<NextCheck>> checks = d -> nextChecks.get().of(d.caseFile(), d).stream()
+        .map(s -> NextCheck.of(s.question(), s.separates())).toList();
     return switch (format) {
       case jsonl -> new ResultLine(knowledge);
       case json -> new DiagnosisJson(knowledge, checks);

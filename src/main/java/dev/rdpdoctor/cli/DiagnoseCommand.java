@@ -5,6 +5,7 @@ import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
+import dev.rdpdoctor.consult.NextChecks;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.evidence.Evidence;
@@ -230,7 +231,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   private Outline outline(CaseFile caseFile) {
     Diagnosis diagnosis = diagnoser.diagnose(caseFile);
-    List<NextCheck> checks = nextChecks.of(caseFile, diagnosis);
+    List<NextCheck> checks = nextChecks.of(caseFile, diagnosis).stream()
+        .map(s -> NextCheck.of(s.question(), s.separates())).toList();
     return Outline.of(diagnosis, checks, knowledge);
   }
 

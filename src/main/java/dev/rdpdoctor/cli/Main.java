@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     description = "Diagnoses the Remote Desktop error 0x904 with extended code 0x7.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {DiagnoseCommand.class, ProbeCommand.class, ConsultCommand.class, ExplainCommand.class, ImportCommand.class, RulesCommand.class},
+    subcommands = {DiagnoseCommand.class, ProbeCommand.class, ConsultCommand.class, ExplainCommand.class, ImportCommand.class, RulesCommand.class,
+        ServeCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, probe, consult, explain or rules");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, probe, consult, explain, rules or serve");
   }
 
   public static void main(String[] args) {

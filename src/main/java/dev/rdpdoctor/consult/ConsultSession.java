@@ -57,23 +57,19 @@ public final class ConsultSession {
     out.println("I will ask the questions that best separate the likely causes. At any question you can");
     out.println("answer, or type: unknown, why, how, back, quit.");
     while (true) {
-      Diagnosis now = picker.diagnose(c.tree());
+      ConsultStep.Position at = ConsultStep.position(picker, c, limit);
+      Diagnosis now = at.now();
       out.println();
       out.println("Now: " + ranking(now));
-      QuestionPicker.Options options = picker.options(c.tree(), c.asked());
-      if (QuestionPicker.clear(now) && !options.leaderCanChange()) {
-        out.println("The top cause is clear: no answer to a remaining question would change it.");
-        return new Result(now, c, End.CLEAR);
+      if (at.end().isPresent()) {
+        out.println(switch (at.end().get()) {
+          case CLEAR -> "The top cause is clear: no answer to a remaining question would change it.";
+          case LIMIT -> "That is " + limit + " questions; here is where the evidence stands.";
+          default -> "No remaining question would change the ranking.";
+        });
+        return new Result(now, c, at.end().get());
       }
-      if (c.questionsAsked() >= limit) {
-        out.println("That is " + limit + " questions; here is where the evidence stands.");
-        return new Result(now, c, End.LIMIT);
-      }
-      if (options.best().isEmpty()) {
-        out.println("No remaining question would change the ranking.");
-        return new Result(now, c, End.NOTHING_LEFT_TO_ASK);
-      }
-      if (!ask(c, now, options.best().get())) {
+      if (!ask(c, now, at.next().orElseThrow())) {
         return new Result(picker.diagnose(c.tree()), c, End.QUIT);
       }
     }
@@ -118,11 +114,11 @@ public final class ConsultSession {
           out.println("  There is no answer to take back yet.");
           continue;
         }
-        case "unknown", "?", "skip", "don't know", "dont know" -> {
-          c.unknown(q);
-          return true;
-        }
         default -> {
+          if (ConsultStep.UNKNOWN.contains(typed.toLowerCase(Locale.ROOT))) {
+            c.unknown(q);
+            return true;
+          }
           Optional<List<String>> labels = q.labels(typed);
           if (labels.isEmpty()) {
             out.println("  Please answer " + String.join(", ", q.answers().keySet()) + ", or unknown, why, how, back, quit.");
@@ -189,7 +185,8 @@ public final class ConsultSession {
     }
   }
 
-  static String ranking(Diagnosis d) {
+  /** The leading causes and their CFs in one line, as the consultation shows them. */
+  public static String ranking(Diagnosis d) {
     if (d.ranked().isEmpty()) {
       return "no cause is supported yet";
     }
@@ -210,7 +207,7 @@ public final class ConsultSession {
     };
   }
 
-  static String cf(double v) {
+  public static String cf(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 

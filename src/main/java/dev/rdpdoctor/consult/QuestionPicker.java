@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class QuestionPicker {
 
   /** How many of the leading causes are shown in a ranking. */
-  static final int TOP = 4;
+  public static final int TOP = 4;
   /** A question that moves the top causes less than this changes nothing worth asking. */
   static final double NOTHING_TO_GAIN = 0.01;
 
@@ -223,7 +223,8 @@ public final class QuestionPicker {
   /** The weight of a cause not yet assessed, next to a ranked cause's own CF. */
   static final double UNASSESSED_WEIGHT = 0.3;
 
-  static Map<String, Double> cfs(Diagnosis d) {
+  /** Every judged cause's combined CF, ruled out ones included. */
+  public static Map<String, Double> cfs(Diagnosis d) {
     Map<String, Double> out = new HashMap<>();
     for (CauseAssessment a : d.ranked()) {
       out.put(a.cause().id(), a.cf());

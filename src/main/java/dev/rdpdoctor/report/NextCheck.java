@@ -1,6 +1,7 @@
 package dev.rdpdoctor.report;
 
 import dev.rdpdoctor.knowledge.Cost;
+import dev.rdpdoctor.knowledge.Question;
 import java.util.List;
 
 /**
@@ -12,5 +13,10 @@ public record NextCheck(String ask, String how, Cost cost, List<String> separate
 
   public NextCheck {
     separates = List.copyOf(separates);
+  }
+
+  /** The check that asks {@code question}, separating {@code separates}. */
+  public static NextCheck of(Question question, List<String> separates) {
+    return new NextCheck(question.ask(), question.how(), question.cost(), separates);
   }
 }

@@ -1,25 +1,35 @@
-package dev.rdpdoctor.cli;
+package dev.rdpdoctor.consult;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.casefile.CaseValuesTree;
-import dev.rdpdoctor.consult.Askable;
-import dev.rdpdoctor.consult.ConsultSession;
-import dev.rdpdoctor.consult.Outcome;
-import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
-import dev.rdpdoctor.report.NextCheck;
+import dev.rdpdoctor.knowledge.Question;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
-/** When the evidence is thin, the few checks that would best separate the leading causes. */
-final class NextChecks {
+/**
+ * When the evidence is thin, the few checks that would best separate the leading causes. Used by
+ * one thread at a time.
+ */
+public final class NextChecks {
 
-  static final int COUNT = 3;
+  public static final int COUNT = 3;
+
+  /**
+   * A check to suggest.
+   *
+   * @param separates the causes its answer would move most, most first
+   */
+  public record Suggestion(Question question, List<String> separates) {
+
+    public Suggestion {
+      separates = List.copyOf(separates);
+    }
+  }
 
   private final KnowledgeBase knowledge;
   private final Diagnoser diagnoser;
@@ -31,14 +41,14 @@ final class NextChecks {
   private QuestionPicker picker;
 
   /** @param onAllCores whether the checks are weighed on all cores: for one case, not for a batch's */
-  NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser, boolean onAllCores) {
+  public NextChecks(KnowledgeBase knowledge, Diagnoser diagnoser, boolean onAllCores) {
     this.knowledge = knowledge;
     this.diagnoser = diagnoser;
     this.onAllCores = onAllCores;
   }
 
   /** Empty when the top cause is clear. */
-  List<NextCheck> of(CaseFile caseFile, Diagnosis d) {
+  public List<Suggestion> of(CaseFile caseFile, Diagnosis d) {
     if (QuestionPicker.clear(d)) {
       return List.of();
     }
@@ -49,11 +59,8 @@ final class NextChecks {
     }
     ObjectNode tree = CaseValuesTree.of(caseFile.values().root());
     tree.remove("expect");
-    return picker.nextChecks(tree, COUNT).stream().map(o -> check(d, o)).toList();
-  }
-
-  private static NextCheck check(Diagnosis d, Outcome o) {
-    return new NextCheck(o.question().question().ask(), o.question().question().how(), o.question().question().cost(),
-        ConsultSession.separated(d, o));
+    return picker.nextChecks(tree, COUNT).stream()
+        .map(o -> new Suggestion(o.question().question(), ConsultSession.separated(d, o)))
+        .toList();
   }
 }
