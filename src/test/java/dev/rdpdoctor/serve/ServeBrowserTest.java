@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,7 +96,8 @@ class ServeBrowserTest {
 
   /** Waits for the consultation's next page: the question's number changed. */
   private static void waitForQuestion(String before) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+    // the page may be replaced between finding the question and reading it: look again
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
       List<WebElement> q = d.findElements(By.id("q"));
       return !q.isEmpty() && !q.get(0).getText().equals(before);
     });
