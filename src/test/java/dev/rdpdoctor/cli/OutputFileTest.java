@@ -100,10 +100,13 @@ class OutputFileTest {
 
   /**
    * Files that are the tool's own, never the user's: the cache of compiled rules (written whole
-   * to a temporary file and renamed, in its own folder) and what the build writes next to the classes.
+   * to a temporary file and renamed, in its own folder), what the build writes next to the classes,
+   * and serve's case store (each case written whole to a temporary file in the store and renamed; the
+   * store names its files itself and keeps them to its folder).
    */
   private static final List<Path> OWN_FILES = List.of(
-      Path.of("knowledge/load/KnowledgeCache.java"), Path.of("knowledge/load/Precompiler.java"));
+      Path.of("knowledge/load/KnowledgeCache.java"), Path.of("knowledge/load/Precompiler.java"),
+      Path.of("serve/CaseStore.java"));
 
   /** Standard output opened by its descriptor (to learn why a write failed) is not a file the tool writes. */
   @Test
