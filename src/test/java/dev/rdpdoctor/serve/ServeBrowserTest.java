@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -182,6 +183,9 @@ class ServeBrowserTest {
     browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
     browser.findElement(By.xpath("//form[@action='/cases']//button")).click();
 
+    // saving answers with a redirect to the saved case: wait for the browser to follow it
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlMatches(".*/cases/[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$"));
     assertThat(browser.getCurrentUrl()).matches(".*/cases/[0-9]{8}-[0-9]{6}-[0-9a-f]{6}");
     new Select(browser.findElement(By.id("r-cause"))).selectByValue("cert-expired");
     new Select(browser.findElement(By.id("r-fix"))).selectByValue("renew-self-signed-cert");
