@@ -35,7 +35,7 @@ class PackageDependenciesTest {
       Map.entry("report", Set.of("engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("ruletools", Set.of("engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("batch", Set.of("report", "engine", "knowledge", "casefile", "yaml", "problem")),
-      Map.entry("serve", Set.of("batch", "consult", "report", "engine", "knowledge", "casefile", "yaml", "problem")),
+      Map.entry("serve", Set.of("batch", "consult", "report", "evidence", "engine", "knowledge", "casefile", "yaml", "problem")),
       Map.entry("cli", Set.of("serve", "batch", "consult", "report", "ruletools", "probe", "evidence", "engine", "knowledge", "casefile", "yaml", "problem")));
 
   @Test

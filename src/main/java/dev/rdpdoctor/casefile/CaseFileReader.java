@@ -90,6 +90,24 @@ public final class CaseFileReader {
         new SymptomMerger(mergeVocabulary).merge(statements(stated), probed), probed);
   }
 
+  /**
+   * A case written as text, merged with what the evidence or a probe found, as {@link #read(Path,
+   * ProbedFacts, Vocabulary)} merges a file; an empty text is the findings on their own. Gives the
+   * merged statements too, to be written as the symptom file that says the same.
+   */
+  public Found read(String name, byte[] content, ProbedFacts probed, Vocabulary mergeVocabulary) {
+    if (content.length == 0) {
+      SymptomMerger.Merged alone = SymptomMerger.alone(probed);
+      return new Found(merged(probed.origin(), SourceMap.empty(probed.origin()), alone, probed), alone.symptoms());
+    }
+    CaseValues stated = values.read(name, 1, content);
+    SymptomMerger.Merged merged = new SymptomMerger(mergeVocabulary).merge(statements(stated), probed);
+    return new Found(merged(name + " + " + probed.origin(), stated.sourceMap(), merged, probed), merged.symptoms());
+  }
+
+  /** A case merged with findings, and its statements: what a symptom file that says the same holds. */
+  public record Found(CaseFile caseFile, ObjectNode statements) {}
+
   /** The case a probe found on its own. */
   public CaseFile read(ProbedFacts probed) {
     return merged(probed.origin(), SourceMap.empty(probed.origin()), SymptomMerger.alone(probed), probed);

@@ -10,8 +10,6 @@ import dev.rdpdoctor.problem.ControlCharacters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,11 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder("# Written by rdp-doctor import from ")
         .append(redact.on ? "the evidence" : evidence.facts().origin().substring("evidence ".length()))
         .append("; diagnose it with: rdp-doctor diagnose FILE\n");
-    Map<String, String> reasons = new TreeMap<>(evidence.facts().reasons());
-    if (!reasons.isEmpty()) {
-      out.append("# Where each value was found:\n");
-      reasons.forEach((k, v) -> out.append("#   ").append(k).append(": ").append(v.replaceAll("[\\r\\n]+", " ")).append('\n'));
-    }
+    out.append(evidence.whereFound());
     return redact.on ? redact.text(out.toString()) : out.toString();
   }
 }

@@ -34,6 +34,20 @@ public record Evidence(ProbedFacts facts, List<ReadFile> read, List<SkippedFile>
   /** A file not read, and why: it is no export rdp-doctor reads. */
   public record SkippedFile(String name, String why) {}
 
+  /**
+   * Where each value was found, as comment lines of a symptom file ({@code #   rdp.nla_required:
+   * RDP-Tcp.reg line 14: ...}); empty when nothing was found.
+   */
+  public String whereFound() {
+    java.util.Map<String, String> reasons = new java.util.TreeMap<>(facts.reasons());
+    if (reasons.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("# Where each value was found:\n");
+    reasons.forEach((k, v) -> out.append("#   ").append(k).append(": ").append(v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ")).append('\n'));
+    return out.toString();
+  }
+
   /** Whether some of the evidence could not be read: an error, not a warning. */
   public boolean hasErrors() {
     return problems.stream().anyMatch(InputError::isError);

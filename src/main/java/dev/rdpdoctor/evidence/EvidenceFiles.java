@@ -52,6 +52,76 @@ final class EvidenceFiles {
     this.limits = limits;
   }
 
+  /**
+   * The files given in memory (a page's upload, an API request): each a file as it is, or a zip
+   * whose entries are read as a zip given on the command line is. Their names are only names:
+   * nothing is written under them, and a zip is held in a temporary file of its own while it is read.
+   */
+  void visit(List<EvidenceReader.Given> given, Visitor visitor) {
+    if (given.isEmpty()) {
+      visitor.error(InputError.error("evidence", 1, 1, "no file given"));
+      return;
+    }
+    for (EvidenceReader.Given g : given) {
+      String name = g.name().isBlank() ? "evidence" : g.name().replace('\\', '/');
+      if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        visitor.error(InputError.error("evidence", 1, 1, "a file whose name holds a control character: refused"));
+        continue;
+      }
+      if (!count(visitor, name)) {
+        return;
+      }
+      byte[] content = g.content();
+      if (startsWith(content, ZIP) || startsWith(content, EMPTY_ZIP)) {
+        given(name, content, visitor);
+      } else if (content.length > limits.maxFileBytes()) {
+        visitor.error(InputError.error(name, 1, 1, "larger than " + EvidenceLimits.describe(limits.maxFileBytes())
+            + " (" + content.length + " bytes): not read; export less (a day of events, one key)"));
+      } else {
+        try {
+          byte[] held = bounded(new java.io.ByteArrayInputStream(content), name, visitor);
+          if (held != null) {
+            visitor.file(name, name, held);
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      if (stopped) {
+        return;
+      }
+    }
+  }
+
+  /** A zip given in memory, read from a temporary file that only this process can read, removed after. */
+  private void given(String name, byte[] content, Visitor visitor) {
+    if (content.length > limits.maxTotalBytes()) {
+      visitor.error(InputError.error(name, 1, 1, "a zip larger than " + EvidenceLimits.describe(limits.maxTotalBytes())
+          + ": not read"));
+      return;
+    }
+    Path held = null;
+    try {
+      held = Files.createTempFile("rdp-doctor-evidence-", ".zip");
+      Files.write(held, content);
+      zip(held, name, visitor);
+    } catch (IOException e) {
+      visitor.error(InputError.error(name, 1, 1, "cannot hold the zip to read it: " + reason(e)));
+    } finally {
+      if (held != null) {
+        try {
+          Files.deleteIfExists(held);
+        } catch (IOException e) {
+          held.toFile().deleteOnExit();
+        }
+      }
+    }
+  }
+
+  private static boolean startsWith(byte[] content, byte[] magic) {
+    return content.length >= magic.length && java.util.Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+  }
+
   void visit(Path path, Visitor visitor) {
     String shown = path.toString();
     if (Files.isDirectory(path)) {
@@ -61,7 +131,7 @@ final class EvidenceFiles {
     } else if (!Files.isRegularFile(path)) {
       visitor.error(InputError.error(shown, 1, 1, "not a file or a folder"));
     } else if (startsWith(path, ZIP) || startsWith(path, EMPTY_ZIP)) {
-      zip(path, visitor);
+      zip(path, shown, visitor);
     } else {
       String name = path.getFileName() == null ? shown : path.getFileName().toString();
       regular(path, name, shown, visitor);
@@ -171,8 +241,8 @@ final class EvidenceFiles {
     return content;
   }
 
-  private void zip(Path path, Visitor visitor) {
-    String shown = path.toString();
+  /** @param shown the zip's name in errors: its path, or the name it was given under */
+  private void zip(Path path, String shown, Visitor visitor) {
     try {
       if (Files.size(path) > limits.maxTotalBytes()) {
         visitor.error(InputError.error(shown, 1, 1, "a zip larger than " + EvidenceLimits.describe(limits.maxTotalBytes())

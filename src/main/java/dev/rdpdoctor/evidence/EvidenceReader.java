@@ -46,14 +46,35 @@ public final class EvidenceReader {
     this(vocabulary, EvidenceLimits.DEFAULT);
   }
 
+  /** A file given in memory: the name it was given under (only a name, never a path here), and its bytes. */
+  public record Given(String name, byte[] content) {
+
+    public Given {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(content, "content");
+    }
+  }
+
   /** The evidence at {@code path}, named in reports as {@code evidence PATH}. */
   public Evidence read(Path path) {
+    return read(path.toString(), (files, visitor) -> files.visit(path, visitor));
+  }
+
+  /**
+   * The evidence given in memory (files uploaded to a page, a zip sent to the API), named in
+   * reports as {@code evidence LABEL}: read as the same files on disk would be, within the same limits.
+   */
+  public Evidence read(String label, List<Given> given) {
+    return read(label, (files, visitor) -> files.visit(given, visitor));
+  }
+
+  private Evidence read(String label, java.util.function.BiConsumer<EvidenceFiles, EvidenceFiles.Visitor> walk) {
     List<Observation> observations = new ArrayList<>();
     List<Evidence.ReadFile> read = new ArrayList<>();
     List<Evidence.SkippedFile> skipped = new ArrayList<>();
     List<InputError> problems = new ArrayList<>();
     Set<String> machines = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    new EvidenceFiles(limits).visit(path, new EvidenceFiles.Visitor() {
+    EvidenceFiles.Visitor visitor = new EvidenceFiles.Visitor() {
       @Override
       public void file(String name, String location, byte[] content) {
         readFile(name, location, content, observations, read, skipped, problems, machines);
@@ -68,10 +89,11 @@ public final class EvidenceReader {
       public void error(InputError error) {
         problems.add(error);
       }
-    });
+    };
+    walk.accept(new EvidenceFiles(limits), visitor);
     WindowsSources.Found found = WindowsSources.of(vocabulary, observations);
     problems.addAll(found.warnings());
-    ProbedFacts facts = new ProbedFacts("evidence " + path, found.symptoms(), found.reasons(), FINDER);
+    ProbedFacts facts = new ProbedFacts("evidence " + label, found.symptoms(), found.reasons(), FINDER);
     return new Evidence(facts, read, skipped, problems, machines);
   }
 

@@ -11,12 +11,16 @@ import dev.rdpdoctor.consult.Outcome;
 import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.evidence.Evidence;
+import dev.rdpdoctor.evidence.EvidenceReader;
 import dev.rdpdoctor.problem.InputError;
 import dev.rdpdoctor.problem.InvalidInputException;
+import dev.rdpdoctor.report.Redactor;
 import dev.rdpdoctor.yaml.Spelled;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The JSON API: the same shapes as {@code diagnose --format json} (docs/json-output.md), and the
@@ -54,6 +59,7 @@ final class Api {
 
   void register(Routes routes) {
     routes.add("POST", "/api/diagnose", Routes.Kind.API, this::diagnose)
+        .addEvidence("POST", "/api/evidence", Routes.Kind.API, this::evidence)
         .add("POST", "/api/explain", Routes.Kind.API, this::explain)
         .add("POST", "/api/validate", Routes.Kind.API, this::validate)
         .add("POST", "/api/consult", Routes.Kind.API, this::consult)
@@ -80,6 +86,39 @@ final class Api {
     Doctor.Diagnosed d = doctor.diagnose(doctor.read("request", ex.body()), weighChecks(ex));
     metrics.diagnosed(d.top());
     ex.send(200, JSON_TYPE, doctor.json(d, redact(ex)));
+  }
+
+  /**
+   * The evidence in the body (a zip of exports, as the collectors write it, or one export), read
+   * into a symptom file and diagnosed: what was read, skipped and could not be read, the symptom
+   * file with where each value was found, and the diagnosis.
+   */
+  private void evidence(Exchange ex) {
+    String name = ex.query("name").filter(n -> !n.isBlank() && n.length() <= 200).orElse("request");
+    Doctor.Examined examined = doctor.examine(name, List.of(new EvidenceReader.Given(name, ex.body())),
+        "request", new byte[0], weighChecks(ex));
+    Doctor.Diagnosed d = examined.diagnosed();
+    metrics.diagnosed(d.top());
+    boolean redact = redact(ex);
+    Redactor redactor = Doctor.redactorFor(d);
+    UnaryOperator<String> shown = redact ? redactor::apply : s -> s;
+    Evidence evidence = d.evidence().orElseThrow();
+    ObjectNode out = JSON.createObjectNode();
+    out.put("schema", "rdp-doctor/evidence/1");
+    ArrayNode read = out.putArray("read");
+    evidence.read().forEach(r -> read.addObject().put("name", shown.apply(r.name())).put("kind", r.kind())
+        .put("observations", r.observations()));
+    ArrayNode skipped = out.putArray("skipped");
+    evidence.skipped().forEach(f -> skipped.addObject().put("name", shown.apply(f.name())).put("why", f.why()));
+    ArrayNode problems = errors(evidence.problems());
+    if (redact) {
+      problems.forEach(p -> ((ObjectNode) p).put("file", shown.apply(p.path("file").asText()))
+          .put("message", shown.apply(p.path("message").asText())));
+    }
+    out.set("errors", problems);
+    out.put("symptom_file", shown.apply(new String(examined.symptomFile(), StandardCharsets.UTF_8)));
+    out.set("diagnosis", parse(doctor.json(d, redact)));
+    send(ex, 200, out);
   }
 
   private void explain(Exchange ex) {
@@ -213,7 +252,7 @@ final class Api {
     String id = ex.pathParam("id");
     byte[] content = found(id);
     ObjectNode out = stored(store.summary(id).orElseThrow(() -> new HttpError(404, "no case " + id)));
-    out.put("content", new String(content, java.nio.charset.StandardCharsets.UTF_8));
+    out.put("content", new String(content, StandardCharsets.UTF_8));
     send(ex, 200, out);
   }
 
@@ -275,7 +314,7 @@ final class Api {
 
   /** The top cause a result line names: the metrics' label, read without parsing the line. */
   static String topOf(byte[] line) {
-    String text = new String(line, 0, Math.min(line.length, 512), java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(line, 0, Math.min(line.length, 512), StandardCharsets.UTF_8);
     java.util.regex.Matcher m = TOP.matcher(text);
     return m.find() ? m.group(1) : null;
   }

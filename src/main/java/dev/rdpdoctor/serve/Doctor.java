@@ -6,12 +6,15 @@ import dev.rdpdoctor.batch.BatchOutcome;
 import dev.rdpdoctor.batch.ResultLine;
 import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.consult.Askable;
 import dev.rdpdoctor.consult.ConsultStep;
 import dev.rdpdoctor.consult.NextChecks;
 import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.evidence.Evidence;
+import dev.rdpdoctor.evidence.EvidenceReader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.ExplainReport;
 import dev.rdpdoctor.report.JsonReport;
@@ -74,7 +77,12 @@ public final class Doctor {
    *     (each by diagnosing the case once per answer of every question: about a hundred times the
    *     work of the diagnosis itself)
    */
-  public record Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline, boolean checksWeighed) {
+  public record Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline, boolean checksWeighed,
+      Optional<Evidence> evidence) {
+
+    public Diagnosed(CaseFile caseFile, Diagnosis diagnosis, Outline outline, boolean checksWeighed) {
+      this(caseFile, diagnosis, outline, checksWeighed, Optional.empty());
+    }
 
     public String top() {
       return outline.ranked().isEmpty() || outline.rankedByBaseRate() ? null : outline.ranked().get(0).id();
@@ -105,6 +113,32 @@ public final class Doctor {
     List<NextCheck> checks = !weighChecks ? List.of() : nextChecks.get().of(caseFile, d).stream()
         .map(s -> NextCheck.of(s.question(), s.separates())).toList();
     return new Diagnosed(caseFile, d, Outline.of(d, checks, knowledge), weighChecks);
+  }
+
+  /**
+   * A case made from Windows' exports: the evidence read, merged into the case given as text (the
+   * user's statements win; an empty text is the evidence on its own), and diagnosed.
+   *
+   * @param symptomFile the symptom file that says what the merged case says, with where each
+   *     value was found as comments: what is carried on to save, explain or consult
+   */
+  public record Examined(Diagnosed diagnosed, byte[] symptomFile) {}
+
+  /**
+   * Reads the evidence given ({@code label} names it in the reports), merges it into the case
+   * {@code name} given as {@code text}, and diagnoses the result.
+   *
+   * @throws dev.rdpdoctor.problem.InvalidInputException when the case text, or the merged case, has errors
+   */
+  public Examined examine(String label, List<EvidenceReader.Given> files, String name, byte[] text, boolean weighChecks) {
+    Evidence evidence = new EvidenceReader(knowledge.vocabulary()).read(label, files);
+    CaseFileReader.Found found = (looksLikeJson(text) ? json.get() : yaml.get())
+        .read(name, text, evidence.facts(), knowledge.vocabulary());
+    Diagnosed d = diagnose(found.caseFile(), weighChecks);
+    String file = "# Made by rdp-doctor from " + (text.length == 0 ? "" : name + " and ") + "the evidence " + label
+        + "\n" + evidence.whereFound() + new CaseFileWriter().write(found.statements());
+    return new Examined(new Diagnosed(d.caseFile(), d.diagnosis(), d.outline(), d.checksWeighed(), Optional.of(evidence)),
+        utf8(file));
   }
 
   /** The diagnosis as one result line, as {@code diagnose --format jsonl} writes it (schema rdp-doctor/result/1). */
@@ -154,12 +188,22 @@ public final class Doctor {
     return r;
   }
 
+  /** A redactor that has learned the names of the case, and of the machines its evidence comes from. */
+  public static Redactor redactorFor(Diagnosed d) {
+    Redactor r = redactorFor(d.caseFile());
+    d.evidence().ifPresent(e -> {
+      r.learn(e.facts().origin(), null);
+      r.learnMachines(e.machines());
+    });
+    return r;
+  }
+
   private static String write(Diagnosed d, boolean redact, Consumer<PrintWriter> writer) {
     StringWriter text = new StringWriter(8192);
     PrintWriter out = new PrintWriter(text);
     writer.accept(out);
     out.flush();
-    return redact ? redactorFor(d.caseFile()).apply(text.toString()) : text.toString();
+    return redact ? redactorFor(d).apply(text.toString()) : text.toString();
   }
 
   /**

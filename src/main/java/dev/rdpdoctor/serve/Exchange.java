@@ -34,7 +34,7 @@ final class Exchange {
   private final Request request;
   private final Response response;
   private final Callback callback;
-  private final long maxBody;
+  private long maxBody;
   private Map<String, String> pathParams = Map.of();
   private Form form;
   private boolean sent;
@@ -48,7 +48,17 @@ final class Exchange {
   }
 
   /** A page's form: its fields in order, and the files uploaded with it. */
-  record Form(Map<String, List<String>> fields, Map<String, Upload> files) {
+  record Form(Map<String, List<String>> fields, Map<String, List<Upload>> files) {
+
+    /** The first file uploaded under {@code name} that holds something. */
+    Optional<Upload> file(String name) {
+      return uploads(name).stream().findFirst();
+    }
+
+    /** The files uploaded under {@code name} that hold something (a form's empty file field sends one that does not). */
+    List<Upload> uploads(String name) {
+      return files.getOrDefault(name, List.of()).stream().filter(u -> u.content().length > 0).toList();
+    }
 
     Optional<String> first(String name) {
       List<String> values = fields.get(name);
@@ -108,6 +118,18 @@ final class Exchange {
     return Optional.empty();
   }
 
+  /**
+   * The largest body this request may have, once its route is known: refused (413) at once when
+   * its length says more.
+   */
+  void limitBody(long max) {
+    this.maxBody = max;
+    long length = request.getLength();
+    if (length > max) {
+      throw new HttpError(413, "the request is larger than " + (max >> 10) + " KiB, the most the server takes here");
+    }
+  }
+
   /** The request's body, refused (413) past the limit. */
   byte[] body() {
     try {
@@ -135,7 +157,7 @@ final class Exchange {
     }
     String type = mediaType().orElse("");
     Map<String, List<String>> fields = new LinkedHashMap<>();
-    Map<String, Upload> files = new LinkedHashMap<>();
+    Map<String, List<Upload>> files = new LinkedHashMap<>();
     try {
       if (type.equals("multipart/form-data")) {
         MultiPartConfig config = new MultiPartConfig.Builder()
@@ -151,7 +173,7 @@ final class Exchange {
           for (MultiPart.Part part : parts) {
             if (part.getFileName() != null) {
               byte[] bytes = Content.Source.asByteArrayAsync(part.getContentSource(), (int) maxBody).get();
-              files.put(part.getName(), new Upload(part.getFileName(), bytes));
+              files.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(new Upload(part.getFileName(), bytes));
             } else {
               fields.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getContentAsString(StandardCharsets.UTF_8));
             }

@@ -120,4 +120,16 @@ final class Guard {
           + (type.isEmpty() ? "" : ", not " + type));
     }
   }
+
+  /**
+   * Evidence comes to the API as a zip, or one export as bytes: media types a page on another site
+   * cannot send without the browser asking the server first, which it does not allow.
+   */
+  static void checkEvidenceType(Exchange ex) {
+    String type = ex.mediaType().orElse("");
+    if (!type.equals("application/zip") && !type.equals("application/octet-stream")) {
+      throw new HttpError(415, "send the evidence as application/zip (or one export as application/octet-stream)"
+          + (type.isEmpty() ? "" : ", not " + type));
+    }
+  }
 }

@@ -8,6 +8,7 @@ import dev.rdpdoctor.consult.Outcome;
 import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.CauseAssessment;
 import dev.rdpdoctor.engine.Diagnosis;
+import dev.rdpdoctor.evidence.EvidenceReader;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.RuleInfo;
@@ -65,7 +66,7 @@ final class Pages {
 
   void register(Routes routes) {
     routes.add("GET", "/", Routes.Kind.PAGE, this::newCase)
-        .add("POST", "/diagnose", Routes.Kind.PAGE, this::diagnose)
+        .addEvidence("POST", "/diagnose", Routes.Kind.PAGE, this::diagnose)
         .add("GET", "/form", Routes.Kind.PAGE, this::form)
         .add("POST", "/form", Routes.Kind.PAGE, this::diagnoseForm)
         .add("POST", "/explain", Routes.Kind.PAGE, this::explainUnsaved)
@@ -114,9 +115,9 @@ final class Pages {
 
   /** The case a page sent: an uploaded file, else the pasted text, else the case carried on in a hidden field. */
   private static byte[] submitted(Exchange ex) {
-    Exchange.Upload upload = ex.form().files().get("file");
-    if (upload != null && upload.content().length > 0) {
-      return upload.content();
+    Optional<Exchange.Upload> upload = ex.form().file("file");
+    if (upload.isPresent()) {
+      return upload.get().content();
     }
     Optional<String> carried = ex.form().first("case");
     if (carried.isPresent() && !carried.get().isEmpty()) {
@@ -127,14 +128,47 @@ final class Pages {
 
   private void diagnose(Exchange ex) {
     byte[] content = submitted(ex);
-    String name = Optional.ofNullable(ex.form().files().get("file")).filter(u -> u.content().length > 0)
-        .map(Exchange.Upload::fileName).orElse("pasted");
+    String name = ex.form().file("file").map(Exchange.Upload::fileName).orElse("pasted");
+    List<Exchange.Upload> evidence = ex.form().uploads("evidence");
+    if (!evidence.isEmpty()) {
+      diagnoseEvidence(ex, evidence, name, content);
+      return;
+    }
     try {
       report(ex, doctor.diagnose(name, CaseStore.withoutResolution(content)), content, Optional.empty(), List.of());
     } catch (InvalidInputException e) {
       String text = new String(content, StandardCharsets.UTF_8);
       page(ex, 422, "new", new Views.NewCase(frame(ex, "New case", "new"), text, e.errors(), listing(text, e.errors()), ""));
     }
+  }
+
+  /** A case made from the evidence uploaded, merged into the symptom file given with it, if any. */
+  private void diagnoseEvidence(Exchange ex, List<Exchange.Upload> evidence, String name, byte[] content) {
+    byte[] text = new String(content, StandardCharsets.UTF_8).isBlank() ? new byte[0] : CaseStore.withoutResolution(content);
+    List<EvidenceReader.Given> files = evidence.stream().map(u -> new EvidenceReader.Given(u.fileName(), u.content())).toList();
+    try {
+      Doctor.Examined examined = doctor.examine(evidenceLabel(evidence), files, name, text, true);
+      report(ex, examined.diagnosed(), examined.symptomFile(), Optional.empty(), List.of());
+    } catch (InvalidInputException e) {
+      String shown = new String(content, StandardCharsets.UTF_8);
+      page(ex, 422, "new", new Views.NewCase(frame(ex, "New case", "new"), shown, e.errors(), listing(shown, e.errors()), ""));
+    }
+  }
+
+  /** How the evidence uploaded is named: its one file, the folder all its files are in, or how many files it is. */
+  static String evidenceLabel(List<Exchange.Upload> evidence) {
+    if (evidence.size() == 1) {
+      return evidence.get(0).fileName();
+    }
+    String first = evidence.get(0).fileName().replace('\\', '/');
+    int slash = first.indexOf('/');
+    if (slash > 0) {
+      String folder = first.substring(0, slash + 1);
+      if (evidence.stream().allMatch(u -> u.fileName().replace('\\', '/').startsWith(folder))) {
+        return folder;
+      }
+    }
+    return evidence.size() + " files uploaded";
   }
 
   /** The text's lines, each with the errors located on it. */
@@ -188,14 +222,15 @@ final class Pages {
     boolean redact = redact(ex);
     UnaryOperator<String> shown = UnaryOperator.identity();
     if (redact) {
-      Redactor r = Doctor.redactorFor(d.caseFile());
+      Redactor r = Doctor.redactorFor(d);
       shown = r::apply;
     }
     Optional<String> resolution = stored.isPresent() ? CaseStore.resolutionText(content) : Optional.empty();
     String title = d.outline().header().title() == null ? "Report" : "Report: " + d.outline().header().title();
     page(ex, 200, "report", new Views.Report(frame(ex, redact ? "Report (redacted)" : title, stored.isPresent() ? "cases" : "new"),
         d.outline(), shown, doctor.markdown(d, redact), redact, encode(content), stored, resolution,
-        List.copyOf(doctor.knowledge().causes().values()), resolutionErrors, LocalDate.now(doctor.clock()).toString()));
+        List.copyOf(doctor.knowledge().causes().values()), resolutionErrors, LocalDate.now(doctor.clock()).toString(),
+        d.evidence()));
   }
 
   private static boolean redact(Exchange ex) {

@@ -40,7 +40,8 @@ final class Routes extends Handler.Abstract {
     void show(Exchange ex, HttpError error);
   }
 
-  private record Route(String method, String pattern, Pattern regex, List<String> names, Kind kind, Handling handling) {}
+  private record Route(String method, String pattern, Pattern regex, List<String> names, Kind kind, boolean evidence,
+      Handling handling) {}
 
   private static final Pattern PARAM = Pattern.compile("\\{([a-z]+)}");
 
@@ -48,14 +49,20 @@ final class Routes extends Handler.Abstract {
   private final Guard guard;
   private final ServerMetrics metrics;
   private final long maxBody;
+  private final long maxEvidence;
   private final PrintWriter log;
   private ErrorPage errorPage = (ex, e) -> Api.error(ex, e);
 
-  Routes(Guard guard, ServerMetrics metrics, long maxBody, PrintWriter log) {
+  /**
+   * @param maxBody the largest body of a request
+   * @param maxEvidence the largest body of a request to a route that takes evidence
+   */
+  Routes(Guard guard, ServerMetrics metrics, long maxBody, long maxEvidence, PrintWriter log) {
     super(InvocationType.BLOCKING);
     this.guard = guard;
     this.metrics = metrics;
     this.maxBody = maxBody;
+    this.maxEvidence = maxEvidence;
     this.log = log;
   }
 
@@ -64,6 +71,15 @@ final class Routes extends Handler.Abstract {
   }
 
   Routes add(String method, String pattern, Kind kind, Handling handling) {
+    return add(method, pattern, kind, false, handling);
+  }
+
+  /** A route whose requests carry evidence, so may be as large as the evidence limit. */
+  Routes addEvidence(String method, String pattern, Kind kind, Handling handling) {
+    return add(method, pattern, kind, true, handling);
+  }
+
+  private Routes add(String method, String pattern, Kind kind, boolean evidence, Handling handling) {
     List<String> names = new ArrayList<>();
     Matcher m = PARAM.matcher(pattern);
     StringBuilder regex = new StringBuilder();
@@ -74,7 +90,7 @@ final class Routes extends Handler.Abstract {
       last = m.end();
     }
     regex.append(Pattern.quote(pattern.substring(last)));
-    routes.add(new Route(method, pattern, Pattern.compile(regex.toString()), names, kind, handling));
+    routes.add(new Route(method, pattern, Pattern.compile(regex.toString()), names, kind, evidence, handling));
     return this;
   }
 
@@ -102,8 +118,11 @@ final class Routes extends Handler.Abstract {
         }
         throw new HttpError(401, "this server needs its token: sign in first");
       }
+      ex.limitBody(route.evidence() ? maxEvidence : maxBody);
       if (!route.method().equals("GET")) {
-        if (kind == Kind.API) {
+        if (kind == Kind.API && route.evidence()) {
+          Guard.checkEvidenceType(ex);
+        } else if (kind == Kind.API) {
           Guard.checkApiType(ex);
         } else {
           guard.checkForm(ex);

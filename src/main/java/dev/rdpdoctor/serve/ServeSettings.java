@@ -18,17 +18,21 @@ import java.util.Optional;
  * @param allowedHosts the names a request's {@code Host} may give besides the address listened on
  *     and the loopback names, so a page on another site cannot reach the server by DNS rebinding
  * @param maxRequestBytes the largest request body
+ * @param maxEvidenceBytes the largest request body that carries evidence (a collector's zip, a
+ *     folder of exports)
  * @param idleTimeout how long a connection may send nothing before it is closed
  * @param maxConcurrent requests handled at once; the others wait, at most {@code queueWait}
  * @param threads the most threads serving requests
  */
 public record ServeSettings(String host, int port, Path store, Optional<String> token, List<String> allowedHosts,
-    long maxRequestBytes, Duration idleTimeout, int maxConcurrent, Duration queueWait, int threads) {
+    long maxRequestBytes, long maxEvidenceBytes, Duration idleTimeout, int maxConcurrent, Duration queueWait, int threads) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   /** A pasted or uploaded case (256 KiB at most) with the form around it. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1L << 20;
+  /** A collector's zip is a few hundred kilobytes; a folder of its exports, uploaded unzipped, a few megabytes. */
+  public static final long DEFAULT_MAX_EVIDENCE_BYTES = 16L << 20;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(20);
   public static final int DEFAULT_MAX_CONCURRENT = 64;
   public static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(5);
@@ -41,7 +45,8 @@ public record ServeSettings(String host, int port, Path store, Optional<String> 
 
   /** The defaults, on {@code host:port} with the store in {@code store}. */
   public static ServeSettings of(String host, int port, Path store, Optional<String> token, List<String> allowedHosts) {
-    return new ServeSettings(host, port, store, token, allowedHosts, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_IDLE_TIMEOUT,
+    return new ServeSettings(host, port, store, token, allowedHosts, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_EVIDENCE_BYTES,
+        DEFAULT_IDLE_TIMEOUT,
         DEFAULT_MAX_CONCURRENT, DEFAULT_QUEUE_WAIT, DEFAULT_MAX_CONCURRENT + 8);
   }
 

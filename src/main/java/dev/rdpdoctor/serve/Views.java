@@ -1,6 +1,7 @@
 package dev.rdpdoctor.serve;
 
 import dev.rdpdoctor.consult.ConsultStep;
+import dev.rdpdoctor.evidence.Evidence;
 import dev.rdpdoctor.knowledge.Cause;
 import dev.rdpdoctor.knowledge.RuleInfo;
 import dev.rdpdoctor.knowledge.Source;
@@ -60,10 +61,11 @@ public final class Views {
    * @param shown what a value of the case looks like on the page: itself, or redacted
    * @param caseText the case's text, Base64, for the forms that carry an unsaved case on
    * @param stored the case in the store, when it is one
+   * @param evidence the evidence the case was made from, when it was just read
    */
   public record Report(Frame frame, Outline outline, UnaryOperator<String> shown, String markdown, boolean redact,
       String caseText, Optional<StoredCase> stored, Optional<String> resolution, List<Cause> causes,
-      List<InputError> resolutionErrors, String today) {
+      List<InputError> resolutionErrors, String today, Optional<Evidence> evidence) {
 
     public String show(String text) {
       return text == null ? "" : shown.apply(text);

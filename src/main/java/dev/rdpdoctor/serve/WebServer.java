@@ -47,7 +47,7 @@ public final class WebServer implements AutoCloseable {
     store.open();
     ServerMetrics metrics = new ServerMetrics();
     Guard guard = new Guard(settings.token(), settings.host(), settings.allowedHosts());
-    Routes routes = new Routes(guard, metrics, settings.maxRequestBytes(), log);
+    Routes routes = new Routes(guard, metrics, settings.maxRequestBytes(), settings.maxEvidenceBytes(), log);
     new Api(doctor, store, metrics).register(routes);
     Pages pages = new Pages(doctor, store, metrics, guard, knowledgeName);
     pages.register(routes);
@@ -82,7 +82,10 @@ public final class WebServer implements AutoCloseable {
     oneAtATime.setMaxRequestCount(settings.maxConcurrent());
     oneAtATime.setMaxSuspend(settings.queueWait());
     oneAtATime.setRejectStatusCode(503);
-    server.setHandler(new SizeLimitHandler(settings.maxRequestBytes(), -1) {
+    // each route refuses a body past its own limit (Routes, Exchange) with the API's or a page's
+    // error; this one stops any body past the largest of them as it is read, in whatever framing
+    long largest = Math.max(settings.maxRequestBytes(), settings.maxEvidenceBytes());
+    server.setHandler(new SizeLimitHandler(largest + (64 << 10), -1) {
       {
         setHandler(oneAtATime);
       }

@@ -101,12 +101,14 @@ class OutputFileTest {
   /**
    * Files that are the tool's own, never the user's: the cache of compiled rules (written whole
    * to a temporary file and renamed, in its own folder), what the build writes next to the classes,
-   * and serve's case store (each case written whole to a temporary file in the store and renamed; the
-   * store names its files itself and keeps them to its folder).
+   * serve's case store (each case written whole to a temporary file in the store and renamed; the
+   * store names its files itself and keeps them to its folder), and a zip of evidence given in
+   * memory, held in a temporary file of its own (named by the JDK, never by the request) while it is
+   * read, and removed.
    */
   private static final List<Path> OWN_FILES = List.of(
       Path.of("knowledge/load/KnowledgeCache.java"), Path.of("knowledge/load/Precompiler.java"),
-      Path.of("serve/CaseStore.java"));
+      Path.of("serve/CaseStore.java"), Path.of("evidence/EvidenceFiles.java"));
 
   /** Standard output opened by its descriptor (to learn why a write failed) is not a file the tool writes. */
   @Test

@@ -67,6 +67,45 @@ class EvidenceFilesTest {
     return file;
   }
 
+  private static Seen visit(EvidenceLimits limits, EvidenceReader.Given... given) {
+    Seen seen = new Seen();
+    new EvidenceFiles(limits).visit(List.of(given), seen);
+    return seen;
+  }
+
+  @Test
+  void filesGivenInMemoryAreReadByTheirNamesAndAZipAmongThemAsAZipOnDiskIs(@TempDir Path dir) throws IOException {
+    byte[] zip = Files.readAllBytes(zip(dir.resolve("e.zip"), "host/RDP-Tcp.reg", "reg", "../../etc/passwd", "x"));
+    Seen seen = visit(SMALL, new EvidenceReader.Given("notes/b.txt", "b".getBytes(StandardCharsets.UTF_8)),
+        new EvidenceReader.Given("host.zip", zip));
+    assertThat(seen.files).containsExactly("notes/b.txt (1)", "host/RDP-Tcp.reg (3)");
+    assertThat(seen.errors).singleElement().asString().startsWith("host.zip!/../../etc/passwd:1:1: error: an entry named with '..'");
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("the zip's temporary file is gone")
+          .noneMatch(n -> n.startsWith("rdp-doctor-evidence-"));
+    }
+  }
+
+  @Test
+  void filesGivenInMemoryKeepTheLimitsOfAFileTheTotalAndTheirNumber() {
+    byte[] big = new byte[64 * 1024 + 1];
+    Seen oneTooLarge = visit(SMALL, new EvidenceReader.Given("big.xml", big), new EvidenceReader.Given("ok.txt", new byte[] {'o'}));
+    assertThat(oneTooLarge.errors).containsExactly("big.xml:1:1: error: larger than 64 KiB (65537 bytes): not read;"
+        + " export less (a day of events, one key)");
+    assertThat(oneTooLarge.files).containsExactly("ok.txt (1)");
+
+    EvidenceReader.Given[] many = new EvidenceReader.Given[25];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = new EvidenceReader.Given("f" + i + ".txt", new byte[60 * 1024]);
+    }
+    Seen overTotal = visit(SMALL, many);
+    assertThat(overTotal.files).hasSize(4);
+    assertThat(overTotal.errors).singleElement().asString().contains("f4.txt:1:1: error: the evidence is larger than 256 KiB in all");
+    assertThat(visit(SMALL).errors).containsExactly("evidence:1:1: error: no file given");
+    assertThat(visit(SMALL, new EvidenceReader.Given("a\u001b[2Jb.txt", new byte[] {'x'})).errors)
+        .containsExactly("evidence:1:1: error: a file whose name holds a control character: refused");
+  }
+
   @Test
   void aFolderIsReadFileByFileByNameWithTheFoldersInIt(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("b.txt"), "b");

@@ -319,6 +319,99 @@ class ServeApiTest {
     assertThat(json(r).get("errors").get(0).get("message").asText()).contains("256 KiB");
   }
 
+  /** The files of an evidence folder of the samples, zipped as the collectors zip them. */
+  static byte[] zipped(String folder) throws Exception {
+    Path root = Fixtures.SAMPLES.resolve("evidence").resolve(folder);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes); var files = Files.list(root)) {
+      for (Path f : files.sorted().toList()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(folder + "/" + f.getFileName()));
+        zip.write(Files.readAllBytes(f));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void evidenceSentAsAZipIsDiagnosedAsDiagnoseEvidencePrintsItsFolder() throws Exception {
+    HttpResponse<String> r = server.post("/api/evidence?name=host.zip", "application/zip", zipped("machinekeys-inaccessible"));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode served = json(r);
+    assertThat(served.get("schema").asText()).isEqualTo("rdp-doctor/evidence/1");
+    assertThat(served.get("read")).extracting(f -> f.get("name").asText())
+        .contains("machinekeys-inaccessible/icacls-MachineKeys.txt", "machinekeys-inaccessible/System.csv");
+    assertThat(served.get("errors")).isEmpty();
+    ObjectNode diagnosis = (ObjectNode) served.get("diagnosis");
+    ObjectNode printed = (ObjectNode) cli("diagnose", "--rules", "rules", "--format", "json", "--evidence",
+        "facts-samples/evidence/machinekeys-inaccessible");
+    assertThat(diagnosis.get("top").asText()).isEqualTo(printed.get("top").asText()).isEqualTo("machinekeys-inaccessible");
+    assertThat(diagnosis.get("ranking")).isEqualTo(printed.get("ranking"));
+    String file = served.get("symptom_file").asText();
+    assertThat(file).contains("# Where each value was found:").contains("icacls-MachineKeys.txt");
+    HttpResponse<String> again = server.post("/api/diagnose", YAML, file);
+    assertThat(json(again).get("top").asText()).as("the symptom file it gives diagnoses the same").isEqualTo("machinekeys-inaccessible");
+  }
+
+  @Test
+  void evidenceWithAnEntryNamedOutsideTheZipIsALocatedErrorAndTheRestIsRead() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/cron.d/x"));
+      zip.write("* * * * * root true\n".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("icacls.txt"));
+      zip.write(Files.readAllBytes(Fixtures.SAMPLES.resolve("evidence/machinekeys-inaccessible/icacls-MachineKeys.txt")));
+      zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+      zip.write("the user says it worked yesterday\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> r = server.post("/api/evidence", "application/zip", bytes.toByteArray());
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode served = json(r);
+    assertThat(served.get("errors")).hasSize(1);
+    assertThat(served.get("errors").get(0).get("file").asText()).isEqualTo("request!/../../etc/cron.d/x");
+    assertThat(served.get("errors").get(0).get("message").asText()).contains("path traversal");
+    assertThat(served.get("read")).extracting(f -> f.get("name").asText()).containsExactly("icacls.txt");
+    assertThat(served.get("skipped")).extracting(f -> f.get("name").asText()).containsExactly("notes.txt");
+  }
+
+  @Test
+  void evidenceMayBeLargerThanACaseButNotBeyondItsOwnLimit() throws Exception {
+    byte[] overCase = new byte[(int) ServeSettings.DEFAULT_MAX_REQUEST_BYTES + 1];
+    java.util.Arrays.fill(overCase, (byte) 'a');
+    byte[] overEvidence = new byte[(int) ServeSettings.DEFAULT_MAX_EVIDENCE_BYTES + 1];
+
+    HttpResponse<String> taken = server.post("/api/evidence", "application/octet-stream", overCase);
+    HttpResponse<String> refused = server.post("/api/evidence", "application/zip", overEvidence);
+
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+    assertThat(json(taken).get("skipped").get(0).get("why").asText()).contains("not an export");
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(json(refused).get("error").asText()).contains("16384 KiB");
+  }
+
+  @Test
+  void evidenceIsTakenOnlyInMediaTypesAnotherSitesPageCannotSendUnasked() throws Exception {
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+      HttpResponse<String> r = server.post("/api/evidence", type, zipped("cert-expired"));
+      assertThat(r.statusCode()).as(type).isEqualTo(415);
+    }
+  }
+
+  @Test
+  void redactedEvidenceHidesTheMachinesItCameFrom() throws Exception {
+    HttpResponse<String> plain = server.post("/api/evidence?name=APP07.zip", "application/zip", zipped("machinekeys-inaccessible"));
+    HttpResponse<String> redacted = server.post("/api/evidence?name=APP07.zip&redact=true", "application/zip",
+        zipped("machinekeys-inaccessible"));
+
+    assertThat(plain.body()).contains("APP07");
+    assertThat(redacted.statusCode()).isEqualTo(200);
+    assertThat(redacted.body()).doesNotContain("APP07");
+    assertThat(json(redacted).get("diagnosis").get("top").asText()).isEqualTo("machinekeys-inaccessible");
+  }
+
   /** A page elsewhere can post text/plain (or a form) to any address without asking: the API takes neither. */
   @Test
   void theApiTakesNoBodyAnotherSitesPageCouldSendUnasked() throws Exception {
@@ -383,7 +476,7 @@ class ServeApiTest {
   @Test
   void aClientThatStopsSendingIsCutOffAfterTheIdleTime(@TempDir Path other) throws Exception {
     ServeSettings quick = new ServeSettings("127.0.0.1", 0, other, Optional.empty(), List.of(),
-        ServeSettings.DEFAULT_MAX_REQUEST_BYTES, java.time.Duration.ofSeconds(1), 4, java.time.Duration.ofSeconds(1), 8);
+        ServeSettings.DEFAULT_MAX_REQUEST_BYTES, ServeSettings.DEFAULT_MAX_EVIDENCE_BYTES, java.time.Duration.ofSeconds(1), 4, java.time.Duration.ofSeconds(1), 8);
     try (RunningServer slow = new RunningServer(quick); Socket s = new Socket("127.0.0.1", slow.server.port())) {
       s.setSoTimeout(15_000);
       s.getOutputStream().write(("POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

@@ -76,6 +76,80 @@ class ServePagesTest {
     assertThat(page.select("form[action=/explain] input[name=case]").attr("value")).isNotEmpty();
   }
 
+  /** A form sent as multipart, as a browser sends one with files: its fields, then each file under its field's name. */
+  private static HttpResponse<String> postFiles(String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
+    String boundary = "----rdp-doctor-test-boundary";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("csrf", csrf);
+    all.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+        + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return server.post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), "Cookie", cookie);
+  }
+
+  /** The files of an evidence folder of the samples, as a browser uploads a folder: each named under the folder. */
+  private static Map<String, byte[]> folder(String name) throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (var list = Files.list(Fixtures.SAMPLES.resolve("evidence").resolve(name))) {
+      for (Path f : list.sorted().toList()) {
+        files.put(name + "/" + f.getFileName(), Files.readAllBytes(f));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void anEvidenceFolderUploadedIsReadDiagnosedAndCarriedOnAsTheSymptomFileItMakes() throws Exception {
+    HttpResponse<String> r = postFiles("/diagnose", Map.of("text", ""), "evidence", folder("machinekeys-inaccessible"));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document page = Jsoup.parse(r.body());
+    assertThat(page.select(".card.top h2").text()).contains("[machinekeys-inaccessible]");
+    Element evidence = page.selectFirst("section.evidence");
+    assertThat(evidence.select("h2").text()).isEqualTo("Evidence read");
+    assertThat(evidence.select("td code").eachText()).contains("machinekeys-inaccessible/icacls-MachineKeys.txt");
+    assertThat(page.selectFirst(".case-head .meta").text()).contains("evidence machinekeys-inaccessible/");
+    String carried = new String(java.util.Base64.getDecoder().decode(
+        page.select("form[action=/cases] input[name=case]").attr("value")), StandardCharsets.UTF_8);
+    assertThat(carried).contains("# Where each value was found:").contains("machine_keys_acl_ok: false");
+  }
+
+  @Test
+  void aPastedCaseWinsOverTheEvidenceAndTheirDisagreementIsShown() throws Exception {
+    String text = "title: keys said to be fine\nrdp:\n  machine_keys_acl_ok: true\n";
+
+    HttpResponse<String> r = postFiles("/diagnose", Map.of("text", text), "evidence", folder("machinekeys-inaccessible"));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document page = Jsoup.parse(r.body());
+    assertThat(page.select("h1").text()).isEqualTo("keys said to be fine");
+    assertThat(page.select("section.warn li").text()).contains("rdp.machine_keys_acl_ok").contains("stated true")
+        .contains("icacls-MachineKeys.txt");
+  }
+
+  @Test
+  void evidenceThatCannotBeReadIsSaidByFileAndTheRestIsRead() throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>(folder("machinekeys-inaccessible"));
+    files.put("machinekeys-inaccessible/broken.reg", "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\r\n\"x\"=dword:zz\r\n"
+        .getBytes(StandardCharsets.UTF_8));
+    files.put("machinekeys-inaccessible/photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2, 0, 0});
+
+    HttpResponse<String> r = postFiles("/diagnose", Map.of(), "evidence", files);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Element evidence = Jsoup.parse(r.body()).selectFirst("section.evidence");
+    assertThat(evidence.select("ul.problems li").text()).contains("machinekeys-inaccessible/broken.reg:");
+    assertThat(evidence.text()).contains("photo.jpg").contains("not text");
+    assertThat(Jsoup.parse(r.body()).select(".card.top h2").text()).contains("[machinekeys-inaccessible]");
+  }
+
   @Test
   void theRedactCheckboxRedactsTheReportAndItsMarkdown() {
     String yaml = "title: rdp01.corp.example refuses CORP\\jsmith\nerror: {code: 0x904, extended: 0x7}\nhost: {name: rdp01.corp.example}\n";
