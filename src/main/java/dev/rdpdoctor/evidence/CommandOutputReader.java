@@ -99,7 +99,7 @@ final class CommandOutputReader implements FormatReader {
         while (indent < next.length() && next.charAt(indent) == ' ') {
           indent++;
         }
-        if (indent > 1 && indent <= first.length() + 1 && first.charAt(indent - 1) == ' ' && !next.isBlank()) {
+        if (indent > 1 && indent <= first.length() && first.charAt(indent - 1) == ' ' && !next.isBlank()) {
           return Optional.of(first.substring(0, indent - 1));
         }
         Matcher ace = ICACLS_ACE.matcher(first);
