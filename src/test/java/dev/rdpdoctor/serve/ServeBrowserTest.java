@@ -129,6 +129,24 @@ class ServeBrowserTest {
   }
 
   @Test
+  void theCollectorsZipUploadedIsReadAndDiagnosed() throws Exception {
+    Path zip = store.resolveSibling(store.getFileName() + "-evidence").resolve("APP07-host.zip");
+    Files.createDirectories(zip.getParent());
+    Files.write(zip, ServeApiTest.zipped("machinekeys-inaccessible"));
+    open("/");
+    browser.findElement(By.id("evidence")).sendKeys(zip.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
+
+    WebElement evidence = browser.findElement(By.cssSelector("section.evidence"));
+    assertThat(evidence.getText()).contains("Evidence read").contains("machinekeys-inaccessible/icacls-MachineKeys.txt");
+    assertThat(browser.findElement(By.cssSelector(".card.top h2")).getText()).contains("[machinekeys-inaccessible]");
+    click(browser.findElement(By.cssSelector("details.found summary")));
+    assertThat(browser.findElement(By.cssSelector("details.found dl")).getText())
+        .contains("rdp.machine_keys_acl_ok").contains("icacls-MachineKeys.txt line 5");
+    shot("report-from-evidence");
+  }
+
+  @Test
   void theFormFilledInGivesARanking() throws Exception {
     open("/form");
     browser.findElement(By.id("f-error.code")).sendKeys("0x904");
