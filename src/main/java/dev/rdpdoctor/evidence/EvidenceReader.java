@@ -5,7 +5,9 @@ import dev.rdpdoctor.casefile.vocabulary.Vocabulary;
 import dev.rdpdoctor.problem.InputError;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,9 +76,11 @@ public final class EvidenceReader {
     List<Evidence.SkippedFile> skipped = new ArrayList<>();
     List<InputError> problems = new ArrayList<>();
     Set<String> machines = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> locations = new HashMap<>();
     EvidenceFiles.Visitor visitor = new EvidenceFiles.Visitor() {
       @Override
       public void file(String name, String location, byte[] content) {
+        locations.put(name, location);
         readFile(name, location, content, observations, read, skipped, problems, machines);
       }
 
@@ -92,7 +96,9 @@ public final class EvidenceReader {
     };
     walk.accept(new EvidenceFiles(limits), visitor);
     WindowsSources.Found found = WindowsSources.of(vocabulary, observations);
-    problems.addAll(found.warnings());
+    // a value that cannot be used is said where the user can open the file, as a reader's errors are
+    found.warnings().forEach(w -> problems.add(new InputError(locations.getOrDefault(w.file(), w.file()), w.line(), w.column(),
+        w.severity(), w.message())));
     ProbedFacts facts = new ProbedFacts("evidence " + label, found.symptoms(), found.reasons(), FINDER);
     return new Evidence(facts, read, skipped, problems, machines);
   }
