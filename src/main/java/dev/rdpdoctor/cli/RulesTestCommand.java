@@ -64,15 +64,13 @@ final class RulesTestCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml samples in " + given);
     }
     KnowledgeBase knowledge = rules.load();
-    CaseFileReader reader = new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone());
-    ScenarioRunner runner = new ScenarioRunner(knowledge, sample -> SampleEvidence.read(sample, reader));
+    // a reader per thread: the samples are diagnosed on every core, and reported in their order
+    ThreadLocal<CaseFileReader> readers = ThreadLocal.withInitial(
+        () -> new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()));
+    ScenarioRunner runner = new ScenarioRunner(knowledge, sample -> SampleEvidence.read(sample, readers.get()));
     ScenarioReport report = new ScenarioReport(knowledge);
-    List<ScenarioResult> results = new ArrayList<>();
-    for (Path sample : samples) {
-      ScenarioResult r = runner.run(sample);
-      results.add(r);
-      report.write(r, out, spec.commandLine().getErr());
-    }
+    List<ScenarioResult> results = samples.parallelStream().map(runner::run).toList();
+    results.forEach(r -> report.write(r, out, spec.commandLine().getErr()));
     Coverage coverage = runner.coverage(results);
     report.writeSummary(results, coverage, allSamples || listCoverage, out);
     Optional<Path> ticketFolder = tickets != null ? Optional.of(tickets) : allSamples ? rules.defaultTickets() : Optional.empty();
