@@ -52,4 +52,16 @@ public final class Shown {
   public static String share(double share) {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }
+
+  /** A path in parts that end at each slash ({@code rules/}, {@code certificate/}, {@code expired.drl}): where a line may break. */
+  public static java.util.List<String> pathParts(String path) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int start = 0;
+    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', start)) {
+      parts.add(path.substring(start, slash + 1));
+      start = slash + 1;
+    }
+    parts.add(path.substring(start));
+    return parts;
+  }
 }
