@@ -10,13 +10,13 @@
 #   bench/serve.sh                 # Jetty (the tool's server), about 15 minutes
 #   SERVER=jdk bench/serve.sh      # the same with the JDK's com.sun.net.httpserver, for comparison
 #   LONG_REQUESTS=0 bench/serve.sh # without the long run
-# Other knobs: CONNECTIONS (50), THREADS (wrk's, 2), WARMUP (20s), DURATION (30s), CASES (200000).
+# Other knobs: CONNECTIONS (50), THREADS (wrk's, 2), WARMUP (90s: the JIT takes that long on 2 cores), DURATION (30s), CASES (200000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 server="${SERVER:-jetty}"
 connections="${CONNECTIONS:-50}"
 wrk_threads="${THREADS:-2}"
-warmup="${WARMUP:-20s}"
+warmup="${WARMUP:-90s}"
 duration="${DURATION:-30s}"
 long_requests="${LONG_REQUESTS:-1000000}"
 cases="${CASES:-200000}"

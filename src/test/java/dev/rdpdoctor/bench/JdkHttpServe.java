@@ -6,6 +6,7 @@ import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.knowledge.load.CompiledKnowledgeLoader;
 import dev.rdpdoctor.problem.InvalidInputException;
 import dev.rdpdoctor.serve.Doctor;
+import dev.rdpdoctor.serve.ServeSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,8 @@ public final class JdkHttpServe {
 
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(args[0]);
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 72;
+    // as many threads as serve handles requests at once, plus its spare ones
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : ServeSettings.DEFAULT_MAX_CONCURRENT + 8;
     KnowledgeBase knowledge = new CompiledKnowledgeLoader(m -> { }).load(Path.of("rules"));
     Doctor doctor = new Doctor(knowledge, Clock.systemDefaultZone());
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
