@@ -1,6 +1,6 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.casefile.CaseFileReader;
+import dev.rdpdoctor.casefile.CaseFile;
 import dev.rdpdoctor.casefile.Expectation;
 import dev.rdpdoctor.knowledge.Inspection;
 import dev.rdpdoctor.ruletools.ResolutionCheck;
@@ -11,10 +11,10 @@ import dev.rdpdoctor.problem.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +50,12 @@ final class RulesCheckCommand implements Callable<Integer> {
     if (tickets != null && !Files.isDirectory(tickets)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--tickets " + tickets + ": no such folder");
     }
+    // the samples and tickets are read on another core while the rules compile
+    CasesAhead ahead = CasesAhead.start(rules.folder(), filesAhead(), (file, reader) -> reader.read(file));
     Inspection inspection = rules.inspect();
-    List<InputError> findings = new ArrayList<>(new RuleLinter().lint(inspection, expectations(inspection)));
-    findings.addAll(resolutions(inspection));
+    Function<Path, CaseFile> read = inspection.vocabulary().map(ahead::reader).orElse(null);
+    List<InputError> findings = new ArrayList<>(new RuleLinter().lint(inspection, expectations(inspection, read)));
+    findings.addAll(resolutions(inspection, read));
     InputError.print(findings, err);
     long errors = findings.stream().filter(InputError::isError).count();
     long warnings = findings.size() - errors;
@@ -68,19 +71,15 @@ final class RulesCheckCommand implements Callable<Integer> {
    * a cause or fix the knowledge base does not have. A file that does not read is left to
    * {@code rules test} and {@code rules evaluate}.
    */
-  private List<InputError> resolutions(Inspection inspection) {
+  private List<InputError> resolutions(Inspection inspection, Function<Path, CaseFile> read) {
     if (inspection.vocabulary().isEmpty()) {
       return List.of();
     }
-    List<Path> folders = new ArrayList<>();
-    Optional.ofNullable(samples).or(rules::defaultSamples).ifPresent(folders::add);
-    Optional.ofNullable(tickets).or(rules::defaultTickets).ifPresent(folders::add);
-    CaseFileReader reader = new CaseFileReader(inspection.vocabulary().get(), Clock.systemDefaultZone());
     ResolutionCheck check = new ResolutionCheck(inspection.causes());
     List<InputError> out = new ArrayList<>();
-    for (Path file : ScenarioRunner.samples(folders.stream().distinct().toList())) {
+    for (Path file : ScenarioRunner.samples(resolutionFolders())) {
       try {
-        out.addAll(check.check(reader.read(file)));
+        out.addAll(check.check(read.apply(file)));
       } catch (InvalidInputException e) {
         // a file that does not read is rules test's and rules evaluate's to report
       }
@@ -88,7 +87,24 @@ final class RulesCheckCommand implements Callable<Integer> {
     return out;
   }
 
-  private Optional<List<Expectation>> expectations(Inspection inspection) {
+  /** The folders of the files whose {@code resolution:} is checked: the samples and the tickets. */
+  private List<Path> resolutionFolders() {
+    List<Path> folders = new ArrayList<>();
+    Optional.ofNullable(samples).or(rules::defaultSamples).ifPresent(folders::add);
+    Optional.ofNullable(tickets).or(rules::defaultTickets).ifPresent(folders::add);
+    return folders.stream().distinct().toList();
+  }
+
+  /** Every file read after the rules are in, to read ahead; none when they cannot be listed (that is said in its turn). */
+  private List<Path> filesAhead() {
+    try {
+      return ScenarioRunner.samples(resolutionFolders());
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private Optional<List<Expectation>> expectations(Inspection inspection, Function<Path, CaseFile> read) {
     Optional<Path> dir = samples != null ? Optional.of(samples) : rules.defaultSamples();
     if (dir.isEmpty()) {
       return Optional.empty();
@@ -96,11 +112,10 @@ final class RulesCheckCommand implements Callable<Integer> {
     if (inspection.vocabulary().isEmpty()) {
       return Optional.empty(); // the vocabulary is broken: that is the finding
     }
-    CaseFileReader reader = new CaseFileReader(inspection.vocabulary().get(), Clock.systemDefaultZone());
     List<Expectation> out = new ArrayList<>();
     for (Path sample : ScenarioRunner.samples(List.of(dir.get()))) {
       try {
-        reader.read(sample).expectation().ifPresent(out::add);
+        read.apply(sample).expectation().ifPresent(out::add);
       } catch (InvalidInputException e) {
         // a broken sample is rules test's to report; here it just covers nothing
       }

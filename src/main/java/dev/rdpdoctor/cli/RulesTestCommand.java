@@ -1,6 +1,5 @@
 package dev.rdpdoctor.cli;
 
-import dev.rdpdoctor.casefile.CaseFileReader;
 import dev.rdpdoctor.evidence.SampleEvidence;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.ruletools.Coverage;
@@ -10,7 +9,6 @@ import dev.rdpdoctor.ruletools.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,17 +61,19 @@ final class RulesTestCommand implements Callable<Integer> {
     if (samples.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no .yaml samples in " + given);
     }
+    Optional<Path> ticketFolder = tickets != null ? Optional.of(tickets) : allSamples ? rules.defaultTickets() : Optional.empty();
+    // the samples and tickets are read on another core while the rules compile, then diagnosed on
+    // every core, and reported in their order
+    List<Path> ahead = new ArrayList<>(samples);
+    ticketFolder.ifPresent(folder -> ahead.addAll(ScenarioRunner.samples(List.of(folder))));
+    CasesAhead read = CasesAhead.start(rules.folder(), ahead, (sample, reader) -> SampleEvidence.read(sample, reader));
     KnowledgeBase knowledge = rules.load();
-    // a reader per thread: the samples are diagnosed on every core, and reported in their order
-    ThreadLocal<CaseFileReader> readers = ThreadLocal.withInitial(
-        () -> new CaseFileReader(knowledge.vocabulary(), Clock.systemDefaultZone()));
-    ScenarioRunner runner = new ScenarioRunner(knowledge, sample -> SampleEvidence.read(sample, readers.get()));
+    ScenarioRunner runner = new ScenarioRunner(knowledge, read.reader(knowledge.vocabulary()));
     ScenarioReport report = new ScenarioReport(knowledge);
     List<ScenarioResult> results = samples.parallelStream().map(runner::run).toList();
     results.forEach(r -> report.write(r, out, spec.commandLine().getErr()));
     Coverage coverage = runner.coverage(results);
     report.writeSummary(results, coverage, allSamples || listCoverage, out);
-    Optional<Path> ticketFolder = tickets != null ? Optional.of(tickets) : allSamples ? rules.defaultTickets() : Optional.empty();
     List<ScenarioResult> unreadable = new ArrayList<>();
     ticketFolder.ifPresent(folder -> runner.score(ScenarioRunner.samples(List.of(folder)), r -> {
       unreadable.add(r);
