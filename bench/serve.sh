@@ -45,7 +45,9 @@ log="$work/serve-$server.log"
 start=$(date +%s%N)
 if [ "$server" = jdk ]; then
   # the launcher's flags for serve, the JDK's server instead of Jetty
-  java -XX:+UseParallelGC -Xms256m -Xmx256m -Xss2m -XX:-UsePerfData -cp "$cp" dev.rdpdoctor.bench.JdkHttpServe "$port" >"$log" 2>&1 &
+  # (without nodelay, its separate writes of headers and body wait out the client's delayed ACK: 40 ms each)
+  java -XX:+UseParallelGC -Xms256m -Xmx256m -Xss2m -XX:-UsePerfData -Dsun.net.httpserver.nodelay=true -cp "$cp" \
+    dev.rdpdoctor.bench.JdkHttpServe "$port" >"$log" 2>&1 &
 else
   ./rdp-doctor serve --port "$port" --store "$store" >"$log" 2>&1 &
 fi
