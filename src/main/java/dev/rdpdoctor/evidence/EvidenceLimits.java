@@ -23,6 +23,13 @@ public record EvidenceLimits(long maxFileBytes, long maxTotalBytes, int maxFiles
   public static final EvidenceLimits DEFAULT = new EvidenceLimits(16L << 20, 64L << 20, 1_000, 8, 200, 32, 32,
       1 << 20, 2_000, 20);
 
+  /**
+   * What the server reads for one request: it holds several requests at once in a fixed heap, so
+   * a file, and the evidence in all, are kept smaller than on the command line.
+   */
+  public static final EvidenceLimits SERVER = new EvidenceLimits(4L << 20, 32L << 20, 1_000, 8, 200, 32, 32,
+      1 << 20, 2_000, 20);
+
   public EvidenceLimits {
     if (maxFileBytes < 1 || maxTotalBytes < maxFileBytes || maxFiles < 1 || maxFolderDepth < 0 || maxZipRatio < 1
         || maxXmlDepth < 4 || maxJsonDepth < 2 || maxCommandChars < 1 || maxEventText < 1 || maxErrorsPerFile < 1) {

@@ -14,6 +14,7 @@ import dev.rdpdoctor.consult.QuestionPicker;
 import dev.rdpdoctor.engine.Diagnoser;
 import dev.rdpdoctor.engine.Diagnosis;
 import dev.rdpdoctor.evidence.Evidence;
+import dev.rdpdoctor.evidence.EvidenceLimits;
 import dev.rdpdoctor.evidence.EvidenceReader;
 import dev.rdpdoctor.knowledge.KnowledgeBase;
 import dev.rdpdoctor.report.ExplainReport;
@@ -131,7 +132,7 @@ public final class Doctor {
    * @throws dev.rdpdoctor.problem.InvalidInputException when the case text, or the merged case, has errors
    */
   public Examined examine(String label, List<EvidenceReader.Given> files, String name, byte[] text, boolean weighChecks) {
-    Evidence evidence = new EvidenceReader(knowledge.vocabulary()).read(label, files);
+    Evidence evidence = new EvidenceReader(knowledge.vocabulary(), EvidenceLimits.SERVER).read(label, files);
     CaseFileReader.Found found = (looksLikeJson(text) ? json.get() : yaml.get())
         .read(name, text, evidence.facts(), knowledge.vocabulary());
     Diagnosed d = diagnose(found.caseFile(), weighChecks);

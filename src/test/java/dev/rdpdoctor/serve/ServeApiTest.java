@@ -390,6 +390,11 @@ class ServeApiTest {
     assertThat(json(taken).get("skipped").get(0).get("why").asText()).contains("not an export");
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(json(refused).get("error").asText()).contains("16384 KiB");
+    byte[] overFile = new byte[(4 << 20) + 1];
+    java.util.Arrays.fill(overFile, (byte) 'a');
+    HttpResponse<String> oneFileTooLarge = server.post("/api/evidence?name=big.xml", "application/octet-stream", overFile);
+    assertThat(json(oneFileTooLarge).get("errors").get(0).get("message").asText())
+        .as("the server reads a file of at most 4 MiB, less than the command line").startsWith("larger than 4 MiB");
   }
 
   @Test
