@@ -398,6 +398,18 @@ class ServeApiTest {
   }
 
   @Test
+  void aNameGivenWithTheEvidenceStaysInItsCommentAndAddsNothingToTheSymptomFile() throws Exception {
+    String name = java.net.URLEncoder.encode("host.zip\ntitle: injected\u2028rdp:", StandardCharsets.UTF_8);
+
+    HttpResponse<String> r = server.post("/api/evidence?name=" + name, "application/zip", zipped("machinekeys-inaccessible"));
+
+    String file = json(r).get("symptom_file").asText();
+    assertThat(file.lines().findFirst().orElseThrow()).startsWith("# Made by rdp-doctor from the evidence host.zip title: injected");
+    assertThat(file).doesNotContain("\ntitle: injected");
+    assertThat(json(server.post("/api/validate", YAML, file)).get("valid").asBoolean()).isTrue();
+  }
+
+  @Test
   void evidenceIsTakenOnlyInMediaTypesAnotherSitesPageCannotSendUnasked() throws Exception {
     for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
       HttpResponse<String> r = server.post("/api/evidence", type, zipped("cert-expired"));
