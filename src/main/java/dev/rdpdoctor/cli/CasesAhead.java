@@ -69,7 +69,8 @@ final class CasesAhead {
    */
   Function<Path, CaseFile> reader(Vocabulary vocabulary) {
     Optional<Ahead> done = ahead.join().filter(a -> a.vocabulary().equals(vocabulary));
-    ThreadLocal<CaseFileReader> readers = ThreadLocal.withInitial(() -> new CaseFileReader(vocabulary, Clock.systemDefaultZone()));
+    ThreadLocal<CaseFileReader> readers =
+        ThreadLocal.withInitial(() -> new CaseFileReader(vocabulary, Clock.systemDefaultZone()));
     return file -> {
       Outcome outcome = done.map(a -> a.read().get(file)).orElse(null);
       if (outcome == null) {

@@ -44,7 +44,9 @@ public record Evidence(ProbedFacts facts, List<ReadFile> read, List<SkippedFile>
       return "";
     }
     StringBuilder out = new StringBuilder("# Where each value was found:\n");
-    reasons.forEach((k, v) -> out.append("#   ").append(k).append(": ").append(v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ")).append('\n'));
+    // each on its comment line, whatever the export held
+    reasons.forEach((k, v) -> out.append("#   ").append(k).append(": ")
+        .append(v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ")).append('\n'));
     return out.toString();
   }
 

@@ -139,7 +139,8 @@ public final class Doctor {
     // names given by the request stay on their comment line, whatever they hold
     String from = ((text.length == 0 ? "" : name + " and ") + "the evidence " + label)
         .replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ");
-    String file = "# Made by rdp-doctor from " + from + "\n" + evidence.whereFound() + new CaseFileWriter().write(found.statements());
+    String file = "# Made by rdp-doctor from " + from + "\n" + evidence.whereFound()
+        + new CaseFileWriter().write(found.statements());
     return new Examined(new Diagnosed(d.caseFile(), d.diagnosis(), d.outline(), d.checksWeighed(), Optional.of(evidence)),
         utf8(file));
   }
