@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rdpdoctor.yaml.YamlMapper;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /**
  * Writes a symptom file, given as a tree of the keys and spellings a user writes (as the probe
@@ -14,6 +15,9 @@ import java.io.UncheckedIOException;
  * booleans and dates that are text stay text.
  */
 public final class CaseFileWriter {
+
+  /** What YAML takes for the end of a line. */
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
 
   private final ObjectMapper yaml = YamlMapper.yaml();
 
@@ -30,5 +34,13 @@ public final class CaseFileWriter {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A comment line of a symptom file saying {@code text}: its line breaks become spaces, so that
+   * nothing it holds (a file's name, a line of an export) is read as YAML.
+   */
+  public static String comment(String text) {
+    return "# " + LINE_BREAKS.matcher(text).replaceAll(" ") + "\n";
   }
 }

@@ -70,10 +70,9 @@ final class ImportCommand implements Callable<Integer> {
 
   /** Comments saying what the file was read from, and where each value was found. */
   private String header(Evidence evidence) {
-    StringBuilder out = new StringBuilder("# Written by rdp-doctor import from ")
-        .append(redact.on ? "the evidence" : evidence.facts().origin().substring("evidence ".length()))
-        .append("; diagnose it with: rdp-doctor diagnose FILE\n");
-    out.append(evidence.whereFound());
-    return redact.on ? redact.text(out.toString()) : out.toString();
+    String header = CaseFileWriter.comment("Written by rdp-doctor import from "
+        + (redact.on ? "the evidence" : evidence.facts().origin().substring("evidence ".length()))
+        + "; diagnose it with: rdp-doctor diagnose FILE") + evidence.whereFound();
+    return redact.on ? redact.text(header) : header;
   }
 }

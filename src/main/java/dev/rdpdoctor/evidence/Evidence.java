@@ -1,5 +1,6 @@
 package dev.rdpdoctor.evidence;
 
+import dev.rdpdoctor.casefile.CaseFileWriter;
 import dev.rdpdoctor.casefile.ProbedFacts;
 import dev.rdpdoctor.problem.InputError;
 import java.util.Collections;
@@ -43,10 +44,8 @@ public record Evidence(ProbedFacts facts, List<ReadFile> read, List<SkippedFile>
     if (reasons.isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("# Where each value was found:\n");
-    // each on its comment line, whatever the export held
-    reasons.forEach((k, v) -> out.append("#   ").append(k).append(": ")
-        .append(v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ")).append('\n'));
+    StringBuilder out = new StringBuilder(CaseFileWriter.comment("Where each value was found:"));
+    reasons.forEach((k, v) -> out.append(CaseFileWriter.comment("  " + k + ": " + v)));
     return out.toString();
   }
 

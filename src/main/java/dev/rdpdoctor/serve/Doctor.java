@@ -136,11 +136,8 @@ public final class Doctor {
     CaseFileReader.Found found = (looksLikeJson(text) ? json.get() : yaml.get())
         .read(name, text, evidence.facts(), knowledge.vocabulary());
     Diagnosed d = diagnose(found.caseFile(), weighChecks);
-    // names given by the request stay on their comment line, whatever they hold
-    String from = ((text.length == 0 ? "" : name + " and ") + "the evidence " + label)
-        .replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ");
-    String file = "# Made by rdp-doctor from " + from + "\n" + evidence.whereFound()
-        + new CaseFileWriter().write(found.statements());
+    String file = CaseFileWriter.comment("Made by rdp-doctor from " + (text.length == 0 ? "" : name + " and ")
+        + "the evidence " + label) + evidence.whereFound() + new CaseFileWriter().write(found.statements());
     return new Examined(new Diagnosed(d.caseFile(), d.diagnosis(), d.outline(), d.checksWeighed(), Optional.of(evidence)),
         utf8(file));
   }
