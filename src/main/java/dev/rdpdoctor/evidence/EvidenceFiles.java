@@ -118,7 +118,8 @@ final class EvidenceFiles {
     }
   }
 
-  private static boolean startsWith(byte[] content, byte[] magic) {
+  /** Whether {@code content} starts with {@code magic} (a zip's, an .evtx log's). */
+  static boolean startsWith(byte[] content, byte[] magic) {
     return content.length >= magic.length && java.util.Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
   }
 

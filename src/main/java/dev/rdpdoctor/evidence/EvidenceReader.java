@@ -110,7 +110,7 @@ public final class EvidenceReader {
       skipped.add(new Evidence.SkippedFile(name, "empty"));
       return;
     }
-    if (startsWith(content, EVTX)) {
+    if (EvidenceFiles.startsWith(content, EVTX)) {
       skipped.add(new Evidence.SkippedFile(name, "an .evtx event log, which is read on Windows only: export its events as XML"
           + " (wevtutil qe LOG /f:RenderedXml > events.xml) or run the collector"));
       return;
@@ -137,17 +137,5 @@ public final class EvidenceReader {
     }
     skipped.add(new Evidence.SkippedFile(name, "not an export rdp-doctor reads (a registry export or reg query, an .rdp file,"
         + " events as XML, CSV or JSON, a certificate listing, or the output of a command the vocabulary names)"));
-  }
-
-  private static boolean startsWith(byte[] content, byte[] magic) {
-    if (content.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if (content[i] != magic[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
