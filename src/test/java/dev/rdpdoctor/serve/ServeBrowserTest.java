@@ -95,6 +95,16 @@ class ServeBrowserTest {
     e.click();
   }
 
+  /**
+   * Clicks what sends the page on (a form's button, a link) and waits for the next page to have
+   * replaced this one, so that what is looked for next is not found on the page being left.
+   */
+  private static void clickToNextPage(WebElement e) {
+    WebElement leaving = browser.findElement(By.tagName("html"));
+    e.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+  }
+
   /** Waits for the consultation's next page: the question's number changed. */
   private static void waitForQuestion(String before) {
     // the page may be replaced between finding the question and reading it: look again
@@ -118,7 +128,7 @@ class ServeBrowserTest {
     open("/");
     shot("new-case");
     paste(browser.findElement(By.id("text")), "title: printer room\nerror:\n  code: 0x904\n  afects: everyone\n");
-    browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
+    clickToNextPage(browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")));
 
     WebElement line = browser.findElement(By.id("line-4"));
     assertThat(line.getAttribute("class")).contains("bad");
@@ -135,7 +145,7 @@ class ServeBrowserTest {
     Files.write(zip, ServeApiTest.zipped("machinekeys-inaccessible"));
     open("/");
     browser.findElement(By.id("evidence")).sendKeys(zip.toAbsolutePath().toString());
-    browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
+    clickToNextPage(browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")));
 
     WebElement evidence = browser.findElement(By.cssSelector("section.evidence"));
     assertThat(evidence.getText()).contains("Evidence read").contains("machinekeys-inaccessible/icacls-MachineKeys.txt");
@@ -155,7 +165,7 @@ class ServeBrowserTest {
     click(browser.findElement(By.cssSelector("#g-rdp summary")));
     new Select(browser.findElement(By.id("f-rdp.drain_mode"))).selectByVisibleText("yes");
     shot("form");
-    browser.findElement(By.cssSelector("form.vocab button[type=submit]")).click();
+    clickToNextPage(browser.findElement(By.cssSelector("form.vocab button[type=submit]")));
 
     assertThat(browser.findElement(By.cssSelector(".card.top h2")).getText()).contains("[host-denies-logons]");
     assertThat(browser.findElements(By.cssSelector("ol.causes > li"))).isNotEmpty();
@@ -198,8 +208,8 @@ class ServeBrowserTest {
   void aCaseIsSavedAndItsResolutionRecorded() throws Exception {
     open("/");
     paste(browser.findElement(By.id("text")), sample("cert-expired.yaml"));
-    browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
-    browser.findElement(By.xpath("//form[@action='/cases']//button")).click();
+    clickToNextPage(browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")));
+    clickToNextPage(browser.findElement(By.xpath("//form[@action='/cases']//button")));
 
     // saving answers with a redirect to the saved case: wait for the browser to follow it
     new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -208,12 +218,12 @@ class ServeBrowserTest {
     new Select(browser.findElement(By.id("r-cause"))).selectByValue("cert-expired");
     new Select(browser.findElement(By.id("r-fix"))).selectByValue("renew-self-signed-cert");
     browser.findElement(By.id("r-by")).sendKeys("service desk");
-    browser.findElement(By.xpath("//form[contains(@action,'/resolution')]//button")).click();
+    clickToNextPage(browser.findElement(By.xpath("//form[contains(@action,'/resolution')]//button")));
 
     assertThat(browser.findElement(By.cssSelector("#resolution pre")).getText())
         .contains("cause: cert-expired").contains("fix: renew-self-signed-cert").contains("by: service desk");
     shot("report-saved-with-resolution");
-    browser.findElement(By.linkText("Explanation")).click();
+    clickToNextPage(browser.findElement(By.linkText("Explanation")));
     assertThat(browser.findElement(By.cssSelector("pre.explain")).getText()).contains("cert-expired");
     shot("explain");
     open("/cases");
@@ -227,7 +237,7 @@ class ServeBrowserTest {
     String title = "<script>alert('x')</script> \u202Egnp.exe " + "W".repeat(3000);
     paste(browser.findElement(By.id("text")), "title: \"" + title.replace("\u202E", "\\u202E")
         + "\"\nerror: {code: 0x904, extended: 0x7}\nevents: [1058]\n");
-    browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")).click();
+    clickToNextPage(browser.findElement(By.cssSelector("form[action='/diagnose'] button[type=submit]")));
 
     WebElement h1 = browser.findElement(By.tagName("h1"));
     assertThat(h1.getText()).startsWith("<script>alert('x')</script> \\u202egnp.exe WWW");
