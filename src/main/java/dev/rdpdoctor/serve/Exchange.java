@@ -1,8 +1,11 @@
 package dev.rdpdoctor.serve;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,14 +122,46 @@ final class Exchange {
   }
 
   /**
-   * The largest body this request may have, once its route is known: refused (413) at once when
-   * its length says more.
+   * The largest body this request may have, once its route is known: refused (413) when its
+   * length says more, at once when its client asked first or the body is far past the limit,
+   * after reading and dropping it otherwise.
    */
   void limitBody(long max) {
     this.maxBody = max;
     long length = request.getLength();
     if (length > max) {
+      if (length - max <= DROPPED_AT_MOST && !expectsContinue()) {
+        dropBody();
+      }
       throw new HttpError(413, "the request is larger than " + (max >> 10) + " KiB, the most the server takes here");
+    }
+  }
+
+  /**
+   * How far past its limit a refused body is still read and dropped, and for how long: a client
+   * that sends its whole body before it reads the answer would otherwise find the connection
+   * closed under it and never hear why (as Tomcat's {@code maxSwallowSize}). A client that asks
+   * first ({@code Expect: 100-continue}) is told at once, and sends nothing.
+   */
+  static final long DROPPED_AT_MOST = 2 << 20;
+
+  static final Duration DROPPING_AT_MOST = Duration.ofSeconds(10);
+
+  private boolean expectsContinue() {
+    String expect = request.getHeaders().get(HttpHeader.EXPECT);
+    return expect != null && expect.equalsIgnoreCase("100-continue");
+  }
+
+  /** Reads and drops the body, which its length bounds, in bounded memory and time. */
+  private void dropBody() {
+    long deadline = System.nanoTime() + DROPPING_AT_MOST.toNanos();
+    byte[] buffer = new byte[64 << 10];
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      while (System.nanoTime() < deadline && in.read(buffer) >= 0) {
+        // dropped
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away or sent past the server's own bound: the refusal stands either way
     }
   }
 

@@ -301,13 +301,38 @@ class ServeApiTest {
 
   @Test
   void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
-    // only the head is sent: a server that waited for the body would not answer within the socket's timeout
-    String head = "POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + YAML + "\r\n"
-        + "Content-Length: " + (ServeSettings.DEFAULT_MAX_REQUEST_BYTES + 1) + "\r\nConnection: close\r\n\r\n";
-
-    String answer = raw(head);
+    // only the head is sent, asking first: a server that waited for the body would not answer
+    // within the socket's timeout, and one that read it would answer 100 Continue
+    String answer = raw(head(ServeSettings.DEFAULT_MAX_REQUEST_BYTES + 1, "Expect: 100-continue"));
 
     assertThat(answer).startsWith("HTTP/1.1 413").contains("KiB, the most the server takes");
+  }
+
+  @Test
+  void aBodyFarOverTheLimitIsRefusedUnreadWithoutBeingAsked() throws Exception {
+    String answer = raw(head(ServeSettings.DEFAULT_MAX_REQUEST_BYTES + Exchange.DROPPED_AT_MOST + 1));
+
+    assertThat(answer).startsWith("HTTP/1.1 413").contains("KiB, the most the server takes");
+  }
+
+  /** A client that sends all of its body before it reads the answer still hears why, every time. */
+  @Test
+  void aBodyOverTheLimitSentWholeIsAnsweredWithWhy() throws Exception {
+    byte[] big = new byte[(int) ServeSettings.DEFAULT_MAX_REQUEST_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) 'a');
+
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> r = server.post("/api/diagnose", YAML, big);
+
+      assertThat(r.statusCode()).isEqualTo(413);
+      assertThat(json(r).get("error").asText()).contains("KiB, the most the server takes");
+    }
+  }
+
+  private static String head(long length, String... headers) {
+    return "POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + YAML + "\r\nContent-Length: " + length
+        + "\r\n" + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
+        + "Connection: close\r\n\r\n";
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -102,7 +103,10 @@ class ServeBrowserTest {
   private static void clickToNextPage(WebElement e) {
     WebElement leaving = browser.findElement(By.tagName("html"));
     e.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
+    // while the document is being replaced, the driver may also answer that the node is in no document
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+        .until(d -> ExpectedConditions.stalenessOf(leaving).apply(d)
+            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** Waits for the consultation's next page: the question's number changed. */
