@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code rdp-doctor serve}: Jetty's HTTP server with the pages, the API, health, readiness and
- * metrics. Requests are bounded in size (larger ones get 413 before they are read), in the
+ * metrics. Requests are bounded in size (larger ones get 413, their bodies dropped unkept), in the
  * number handled at once (the others wait a few seconds, then get 503) and in idle time; each
  * case's diagnosis keeps the engine's own limits (firings, time, memory).
  */
