@@ -106,7 +106,7 @@ echo "== paced: $connections connections offering about $paced_rate requests a s
 cycle=$(awk -v c="$connections" -v r="$paced_rate" 'BEGIN {printf "%.3f", c * 1000 / r}')
 trial=$(run_paced 10s "$cycle")
 wait_ms=$(awk -v cyc="$cycle" -v c="$connections" -v got="$(field rps <<<"$trial")" \
-  'BEGIN {w = cyc - (c * 1000 / got - cyc); printf "%.3f", (w > 0 ? w : 0)}')
+  'BEGIN {w = (got > 0 ? cyc - (c * 1000 / got - cyc) : cyc); printf "%.3f", (w > 0 ? w : 0)}')
 paced=$(run_paced "$duration" "$wait_ms")
 echo "   $paced (each connection waiting ${wait_ms} ms on average)"
 
