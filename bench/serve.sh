@@ -73,10 +73,13 @@ rss_idle=$(rss)
 echo "   $server answers /health $ready_ms ms after it was started, RSS $rss_idle MB"
 
 # $1: how long; $2: the path (by default one result line per case, the shape the CLI's batch
-# writes, so that the two rates compare)
+# writes, so that the two rates compare); $3, for a paced run: each connection's mean wait between
+# an answer and its next request, in ms
 run_wrk() {
-  wrk -t"$wrk_threads" -c"$connections" -d"$1" --timeout 10s -s bench/serve-diagnose.lua "http://127.0.0.1:$port" -- \
-    "$PWD/$cases_file" 2000 "${2:-/api/diagnose?format=jsonl}" | grep '^RESULT'
+  local script=bench/serve-diagnose.lua
+  if [ -n "${3:-}" ]; then script=bench/serve-diagnose-paced.lua; fi
+  wrk -t"$wrk_threads" -c"$connections" -d"$1" --timeout 10s -s "$script" "http://127.0.0.1:$port" -- \
+    "$PWD/$cases_file" 2000 "${2:-/api/diagnose?format=jsonl}" ${3:+"$3"} | grep '^RESULT'
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
@@ -95,19 +98,14 @@ echo "== measured, the whole diagnosis with the next checks weighed: $duration"
 full=$(run_wrk "$duration" /api/diagnose)
 echo "   $full"
 
-# $1: how long; $2: each connection's mean wait between an answer and its next request, in ms
-run_paced() {
-  wrk -t"$wrk_threads" -c"$connections" -d"$1" --timeout 10s -s bench/serve-diagnose-paced.lua "http://127.0.0.1:$port" -- \
-    "$PWD/$cases_file" 2000 "/api/diagnose?format=jsonl" "$2" | grep '^RESULT'
-}
 echo "== paced: $connections connections offering about $paced_rate requests a second"
 # a connection's cycle is its wait and its answer's time: a short run finds the time, and the wait is
 # set so that the cycles give the rate
 cycle=$(awk -v c="$connections" -v r="$paced_rate" 'BEGIN {printf "%.3f", c * 1000 / r}')
-trial=$(run_paced 10s "$cycle")
+trial=$(run_wrk 10s "" "$cycle")
 wait_ms=$(awk -v cyc="$cycle" -v c="$connections" -v got="$(field rps <<<"$trial")" \
   'BEGIN {w = (got > 0 ? cyc - (c * 1000 / got - cyc) : cyc); printf "%.3f", (w > 0 ? w : 0)}')
-paced=$(run_paced "$duration" "$wait_ms")
+paced=$(run_wrk "$duration" "" "$wait_ms")
 echo "   $paced (each connection waiting ${wait_ms} ms on average)"
 
 long_line="(skipped)"
