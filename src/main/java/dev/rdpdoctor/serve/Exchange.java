@@ -130,7 +130,7 @@ final class Exchange {
     this.maxBody = max;
     long length = request.getLength();
     if (length > max) {
-      if (length - max <= DROPPED_AT_MOST && !expectsContinue()) {
+      if (length - max <= DROPPED_PAST_THE_LIMIT && !expectsContinue()) {
         dropBody();
       }
       throw new HttpError(413, "the request is larger than " + (max >> 10) + " KiB, the most the server takes here");
@@ -143,9 +143,9 @@ final class Exchange {
    * closed under it and never hear why (as Tomcat's {@code maxSwallowSize}). A client that asks
    * first ({@code Expect: 100-continue}) is told at once, and sends nothing.
    */
-  static final long DROPPED_AT_MOST = 2 << 20;
+  static final long DROPPED_PAST_THE_LIMIT = 2 << 20;
 
-  static final Duration DROPPING_AT_MOST = Duration.ofSeconds(10);
+  static final Duration DROPPING_TIME = Duration.ofSeconds(10);
 
   private boolean expectsContinue() {
     String expect = request.getHeaders().get(HttpHeader.EXPECT);
@@ -154,7 +154,7 @@ final class Exchange {
 
   /** Reads and drops the body, which its length bounds, in bounded memory and time. */
   private void dropBody() {
-    long deadline = System.nanoTime() + DROPPING_AT_MOST.toNanos();
+    long deadline = System.nanoTime() + DROPPING_TIME.toNanos();
     byte[] buffer = new byte[64 << 10];
     try (InputStream in = Content.Source.asInputStream(request)) {
       while (System.nanoTime() < deadline && in.read(buffer) >= 0) {

@@ -310,7 +310,7 @@ class ServeApiTest {
 
   @Test
   void aBodyFarOverTheLimitIsRefusedUnreadWithoutBeingAsked() throws Exception {
-    String answer = raw(head(ServeSettings.DEFAULT_MAX_REQUEST_BYTES + Exchange.DROPPED_AT_MOST + 1));
+    String answer = raw(head(ServeSettings.DEFAULT_MAX_REQUEST_BYTES + Exchange.DROPPED_PAST_THE_LIMIT + 1));
 
     assertThat(answer).startsWith("HTTP/1.1 413").contains("KiB, the most the server takes");
   }
